@@ -1,0 +1,1 @@
+"""Cairn's desktop app (PySide6). Reaches models only through inference/."""

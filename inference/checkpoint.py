@@ -1,0 +1,138 @@
+"""Recognise a Qwen3.5 checkpoint on disk: a Hugging Face folder, a GGUF file or a GGUF folder.
+
+Checks are made on metadata only (config.json, GGUF header), so that a wrong folder is refused
+in milliseconds with a clear code instead of failing deep inside an engine.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CairnError, ErrorCode
+
+QWEN35_MODEL_TYPES = {"qwen3_5", "qwen3_5_text"}
+GGUF_ARCHITECTURES = {"qwen35"}
+GGUF_MAGIC = b"GGUF"
+
+# hidden size -> marketed size, for the thinking default and the catalog match
+_SIZES_BY_HIDDEN = {1024: "0.8B", 2048: "2B", 2560: "4B", 4096: "9B"}
+
+
+@dataclass(frozen=True)
+class LocalModel:
+    """A checkpoint found on disk and recognised as Qwen3.5."""
+
+    path: Path  # the folder (HF layout or GGUF folder) or the .gguf file
+    format: str  # "hf" or "gguf"
+    name: str
+    size: str | None  # "0.8B" ... or None when the dimensions match no release
+    has_vision: bool
+    gguf: Path | None = None
+    mmproj: Path | None = None
+
+
+def inspect_model(path: Path) -> LocalModel:
+    """Return what `path` holds, or raise CairnError(MODEL_NOT_FOUND | NOT_QWEN35 | MODEL_INCOMPLETE)."""
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise CairnError(ErrorCode.MODEL_NOT_FOUND, str(path))
+    if path.is_file():
+        if path.suffix.lower() != ".gguf":
+            raise CairnError(ErrorCode.NOT_QWEN35, str(path))
+        return _inspect_gguf_file(path, mmproj=_find_mmproj(path.parent, exclude=path))
+    if (path / "config.json").is_file():
+        return _inspect_hf(path)
+    ggufs = [p for p in sorted(path.glob("*.gguf")) if not _is_mmproj(p)]
+    if len(ggufs) == 1:
+        return _inspect_gguf_file(ggufs[0], mmproj=_find_mmproj(path), folder=path)
+    if len(ggufs) > 1:
+        raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: several model GGUF files, pass one")
+    raise CairnError(ErrorCode.NOT_QWEN35, str(path))
+
+
+def _is_mmproj(p: Path) -> bool:
+    return p.name.lower().startswith("mmproj")
+
+
+def _find_mmproj(folder: Path, exclude: Path | None = None) -> Path | None:
+    found = [p for p in sorted(folder.glob("*.gguf")) if _is_mmproj(p) and p != exclude]
+    return found[0] if found else None
+
+
+def _inspect_hf(path: Path) -> LocalModel:
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: unreadable config.json ({e})") from None
+    if not isinstance(config, dict):
+        raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: config.json is not an object")
+    text_config = config.get("text_config") if isinstance(config.get("text_config"), dict) else {}
+    model_type = config.get("model_type") or text_config.get("model_type")
+    if model_type not in QWEN35_MODEL_TYPES:
+        raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: model_type {model_type!r}")
+    if not any(path.glob("*.safetensors")):
+        raise CairnError(ErrorCode.MODEL_INCOMPLETE, f"{path}: no .safetensors weights")
+    if not ((path / "tokenizer.json").is_file() or (path / "tokenizer_config.json").is_file()):
+        raise CairnError(ErrorCode.MODEL_INCOMPLETE, f"{path}: no tokenizer")
+    index = path / "model.safetensors.index.json"
+    if index.is_file():
+        try:
+            shards = set(json.loads(index.read_text(encoding="utf-8"))["weight_map"].values())
+        except (OSError, ValueError, KeyError, AttributeError):
+            raise CairnError(ErrorCode.MODEL_INCOMPLETE, f"{path}: unreadable weight index") from None
+        missing = sorted(s for s in shards if not (path / s).is_file())
+        if missing:
+            raise CairnError(ErrorCode.MODEL_INCOMPLETE, f"{path}: missing {missing[0]}")
+    hidden = text_config.get("hidden_size") or config.get("hidden_size")
+    has_vision = isinstance(config.get("vision_config"), dict) and (
+        (path / "preprocessor_config.json").is_file()
+    )
+    return LocalModel(
+        path=path,
+        format="hf",
+        name=path.name,
+        size=_SIZES_BY_HIDDEN.get(hidden) if isinstance(hidden, int) else None,
+        has_vision=has_vision,
+    )
+
+
+def read_gguf_metadata(path: Path, keys: tuple[str, ...]) -> dict[str, object]:
+    """Read a few scalar metadata values from a GGUF header (via the gguf package)."""
+    with open(path, "rb") as f:
+        if f.read(4) != GGUF_MAGIC:
+            raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: not a GGUF file")
+    try:
+        from gguf import GGUFReader
+
+        reader = GGUFReader(str(path))
+    except Exception as e:  # the gguf reader raises many kinds on a damaged header
+        raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: unreadable GGUF ({e})") from None
+    out: dict[str, object] = {}
+    for key in keys:
+        field = reader.fields.get(key)
+        if field is None:
+            continue
+        try:
+            out[key] = field.contents()
+        except Exception:
+            continue
+    return out
+
+
+def _inspect_gguf_file(path: Path, mmproj: Path | None, folder: Path | None = None) -> LocalModel:
+    meta = read_gguf_metadata(path, ("general.architecture", "qwen35.embedding_length"))
+    arch = meta.get("general.architecture")
+    if arch not in GGUF_ARCHITECTURES:
+        raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: architecture {arch!r}")
+    hidden = meta.get("qwen35.embedding_length")
+    return LocalModel(
+        path=folder or path,
+        format="gguf",
+        name=(folder or path).stem if folder is None else folder.name,
+        size=_SIZES_BY_HIDDEN.get(hidden) if isinstance(hidden, int) else None,
+        has_vision=mmproj is not None,
+        gguf=path,
+        mmproj=mmproj,
+    )

@@ -1,0 +1,54 @@
+"""Engine back ends and the choice between them.
+
+`open_engine` loads a LocalModel with the engine that suits the files and the machine:
+GGUF files go to llama.cpp, Hugging Face folders to MLX (Metal on Apple Silicon, CPU elsewhere).
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+from ..checkpoint import LocalModel
+from ..engine import Engine
+from ..errors import CairnError, ErrorCode
+
+ENGINE_CHOICES = ("auto", "mlx", "llamacpp")
+
+
+def is_apple_silicon() -> bool:
+    return sys.platform == "darwin" and platform.machine() == "arm64"
+
+
+def choose_engine(model: LocalModel, requested: str = "auto") -> str:
+    """The engine that will run `model`: the files decide, the user's choice must fit them."""
+    if requested not in ENGINE_CHOICES:
+        raise CairnError(ErrorCode.INVALID_ARGUMENT, f"unknown engine {requested!r}")
+    natural = "llamacpp" if model.format == "gguf" else "mlx"
+    if requested == "auto":
+        return natural
+    if requested != natural:
+        kind = "GGUF" if model.format == "gguf" else "Hugging Face (MLX)"
+        raise CairnError(
+            ErrorCode.ENGINE_UNAVAILABLE,
+            f"{model.path} is a {kind} checkpoint; the {requested} engine cannot run it",
+        )
+    return requested
+
+
+def open_engine(
+    model: LocalModel,
+    *,
+    engine: str = "auto",
+    device: str | None = None,
+    n_threads: int | None = None,
+) -> Engine:
+    """Load `model` and return a ready Engine. Call on the thread that will generate."""
+    chosen = choose_engine(model, engine)
+    if chosen == "mlx":
+        from .mlx_engine import MLXEngine
+
+        return MLXEngine.load(model, device=device)
+    from .llamacpp_engine import LlamaCppEngine
+
+    return LlamaCppEngine.load(model, device=device, n_threads=n_threads)

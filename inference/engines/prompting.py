@@ -1,0 +1,35 @@
+"""Turn a GenerationRequest into chat-template messages, the same way for every engine.
+
+Images are placed before the text of the message they belong to and the sampled video of the
+last user message goes in as one video part, as Qwen3.5's chat template expects. A text-only
+engine gets plain string contents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..records import GenerationRequest
+
+
+def request_images(request: GenerationRequest) -> list[Path]:
+    """Every image of the conversation, in the order their placeholders appear."""
+    return [p for m in request.messages for p in m.images]
+
+
+def chat_messages(request: GenerationRequest, *, media: bool) -> list[dict]:
+    last_user = max(
+        (i for i, m in enumerate(request.messages) if m.role == "user"), default=-1
+    )
+    out: list[dict] = []
+    for i, message in enumerate(request.messages):
+        has_video = i == last_user and bool(request.video_frames)
+        if not media or not (message.images or has_video):
+            out.append({"role": message.role, "content": message.content})
+            continue
+        parts: list[dict] = [{"type": "image"} for _ in message.images]
+        if has_video:
+            parts.append({"type": "video"})
+        parts.append({"type": "text", "text": message.content})
+        out.append({"role": message.role, "content": parts})
+    return out

@@ -1,0 +1,1 @@
+"""Media checks shared by every engine: images here; video sampling lives in inference/video."""
