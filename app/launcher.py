@@ -6,6 +6,7 @@ only on the window path, so `cairn chat` starts without loading it.
 
 from __future__ import annotations
 
+import os
 import sys
 
 GUI_FLAGS = {"--self-test", "--model", "--debug", "-h", "--help"}
@@ -31,8 +32,16 @@ def _wants_gui(argv: list[str]) -> bool:
     return True
 
 
+def quiet_native_logs() -> None:
+    """OpenCV's FFmpeg writes its own complaints ("moov atom not found") straight to stderr;
+    Cairn reports bad videos itself, in one line. Set before cv2 is first imported."""
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "OFF")
+    os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    quiet_native_logs()
     if _wants_gui(argv):
         try:
             from app.main import run

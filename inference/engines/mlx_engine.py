@@ -83,12 +83,16 @@ class MLXEngine:
             engine._load_lm()
         return engine
 
-    def _new_stream(self):
+    def _stream_kwargs(self) -> dict:
+        """mlx-lm decodes on its own thread-local stream on the default device; only a CPU run
+        on a machine with a GPU needs a stream of its own."""
         import mlx.core as mx
 
-        if self._stream is None:
-            self._stream = mx.new_stream(self._mx_device)
-        return self._stream
+        if self.device == "cpu" and mx.metal.is_available():
+            if self._stream is None:
+                self._stream = mx.new_stream(self._mx_device)
+            return {"stream": self._stream}
+        return {}
 
     def _load_lm(self) -> None:
         try:
@@ -168,7 +172,7 @@ class MLXEngine:
             sampler=sampler,
             logits_processors=processors,
             prompt_progress_callback=on_prompt_progress,
-            stream=self._new_stream(),
+            **self._stream_kwargs(),
         )
         yield from self._drive(stream, prompt, cancel, lambda r: r.peak_memory * 1000)
 

@@ -1,0 +1,126 @@
+"""Import a Qwen3.5 model from disk (air-gapped machines): copy, hash, manifest, move into place.
+
+The source is checked with checkpoint.inspect_model first, only the file kinds an engine needs
+are copied (never pickles or code), and the copy is hashed as it is written, so an imported
+model gets the same manifest (sizes, SHA-256) as a downloaded one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from ..cancel import CancelToken
+from ..checkpoint import inspect_model
+from ..errors import CairnError, ErrorCode
+from ..records import Progress
+from .downloader import PARTIAL_DIR, install
+from .hub import to_cairn_error
+from .manifest import HF_SUFFIXES, FileRecord, Manifest, allowed_file, valid_model_id
+
+_CHUNK = 1 << 20
+
+
+def _slug(name: str) -> str:
+    s = re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-._")
+    return (s or "model")[:80]
+
+
+def _free_id(base: str, models_dir: Path, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while (
+        candidate in taken
+        or (models_dir / candidate).exists()
+        or (models_dir / PARTIAL_DIR / candidate).exists()
+        or not valid_model_id(candidate)
+    ):
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def _sources(src: Path) -> tuple[str, list[tuple[Path, str]]]:
+    """(base name for the id, [(source file, relative destination)]) for what `src` holds."""
+    local = inspect_model(src)  # NOT_QWEN35 / MODEL_INCOMPLETE / MODEL_NOT_FOUND
+    if local.format == "gguf":
+        assert local.gguf is not None
+        files = [(local.gguf, local.gguf.name)]
+        if local.mmproj is not None:
+            files.append((local.mmproj, local.mmproj.name))
+        base = local.path.name if local.path.is_dir() else local.gguf.stem
+        return base, files
+    folder = local.path
+    files = []
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).as_posix()
+        if p.is_file() and not p.is_symlink() and allowed_file(rel, HF_SUFFIXES):
+            files.append((p, rel))
+    return folder.name, files
+
+
+def _copy_hashing(src: Path, dst: Path, on_bytes, cancel: CancelToken | None) -> str:
+    h = hashlib.sha256()
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        while chunk := fin.read(_CHUNK):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            h.update(chunk)
+            fout.write(chunk)
+            on_bytes(len(chunk))
+    return h.hexdigest()
+
+
+def import_model(
+    src: Path,
+    models_dir: Path,
+    *,
+    taken_ids: set[str],
+    free_space_fn: Callable[[Path], int],
+    progress: Callable[[Progress], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> str:
+    """Copy `src` into models/<new id>/ with a manifest; returns the new id.
+
+    Progress has stage "import" (bytes copied of the total); a cancel removes the partial copy.
+    """
+    src = Path(src).expanduser().resolve()
+    base, files = _sources(src)
+    models_dir.mkdir(parents=True, exist_ok=True)
+    model_id = _free_id(_slug(base), models_dir, taken_ids)
+    need = sum(p.stat().st_size for p, _ in files)
+    free = free_space_fn(models_dir)
+    if need > free:
+        raise CairnError(
+            ErrorCode.NO_SPACE, f"{need / 1e6:,.1f} MB needed, {free / 1e6:,.1f} MB free"
+        )
+    work = models_dir / PARTIAL_DIR / model_id
+    try:
+        work.mkdir(parents=True)
+        records = []
+        done = 0
+
+        def on_bytes(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress is not None:
+                progress(Progress("import", done, need, rel))
+
+        for p, rel in files:
+            digest = _copy_hashing(p, work / rel, on_bytes, cancel)
+            records.append(FileRecord(rel, (work / rel).stat().st_size, digest))
+        inspect_model(work)  # the copy must still be a whole model
+        install(
+            work,
+            models_dir / model_id,
+            Manifest(model_id, "import", None, None, tuple(records), origin=str(src)),
+        )
+    except OSError as e:  # disk full, permissions: nothing half-copied is left behind
+        shutil.rmtree(work, ignore_errors=True)
+        raise to_cairn_error(e, str(src)) from None
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return model_id
