@@ -1,0 +1,267 @@
+"""One conversation on screen: send, stream, stop, regenerate, edit-and-resend, saved as it goes.
+
+Glue between the chat view, the history store and the engine controller. The streamed answer
+is appended to its message widget and to an AnswerWriter (saved every half second), so a crash
+keeps the partial answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from inference import history as H
+from inference.records import Chunk, GenerationRequest, GenParams, Message
+
+from .chat_view import ChatView, MessageWidget
+from .engine_thread import EngineController, Job
+from .jobs import job_for
+from .messages import error_text, stage_text, stats_text
+
+
+@dataclass
+class ActiveAnswer:
+    job_id: int
+    widget: MessageWidget
+    writer: H.AnswerWriter
+    conversation_id: int
+    chunks: list[str] = field(default_factory=list)
+
+
+class ChatSession(QObject):
+    busyChanged = Signal(bool)
+    answerFinished = Signal(str, str)  # final status, answer text
+    notice = Signal(str)
+    conversationCreated = Signal(int)
+    editRequested = Signal(object)  # a user MessageWidget whose text goes back to the input
+
+    def __init__(
+        self,
+        view: ChatView,
+        store: H.HistoryStore,
+        controller: EngineController,
+        *,
+        request_options: Callable[[], tuple[str, GenParams, bool | None]],
+        job_factory: Callable[[GenerationRequest], Job] = job_for,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.store = store
+        self.controller = controller
+        self.request_options = request_options  # () -> (system prompt, params, thinking)
+        self.job_factory = job_factory
+        self.conversation_id: int | None = None
+        self.active: ActiveAnswer | None = None
+        controller.chunk.connect(self._on_chunk)
+        controller.progress.connect(self._on_progress)
+        controller.finished.connect(self._on_finished)
+        controller.cancelled.connect(self._on_cancelled)
+        controller.failed.connect(self._on_failed)
+
+    @property
+    def busy(self) -> bool:
+        return self.active is not None
+
+    # conversations
+
+    def open(self, conversation_id: int | None) -> None:
+        """Show a stored conversation (None: an empty new one). Stops a running answer."""
+        self.abandon()
+        self.view.clear()
+        self.conversation_id = conversation_id
+        if conversation_id is None:
+            return
+        for m in self.store.messages(conversation_id):
+            if m.role == "system":
+                continue
+            w = self._add_widget(m.role, m.id)
+            w.set_content(m.content, m.thinking)
+            w.set_attachments([Path(a).name for a in m.attachments])
+            w.set_status(self._status_text(m.status))
+            stats = m.stats or {}
+            if stats.get("tokens"):
+                w.set_stats(stats_text(stats["tokens"], stats.get("tps", 0.0), stats.get("ttft_s")))
+        self._update_actions()
+
+    def abandon(self) -> None:
+        """Stop the running answer now and keep what it had (switching away from it)."""
+        if self.active is None:
+            return
+        a, self.active = self.active, None
+        self.controller.forget(a.job_id)
+        a.writer.finish(H.CANCELLED)
+        self.busyChanged.emit(False)
+
+    # sending
+
+    def send(self, text: str, attachments: list[tuple[Path, str]] = ()) -> bool:
+        """Add the user's message and start the answer. Returns False when busy."""
+        if self.busy or not text.strip():
+            return False
+        if self.conversation_id is None:
+            title = " ".join(text.split())[:48] or self.tr("New conversation")
+            self.conversation_id = self.store.create_conversation(title).id
+            self.conversationCreated.emit(self.conversation_id)
+        paths = [str(p) for p, _kind in attachments]
+        stored = self.store.add_message(self.conversation_id, "user", text, attachments=paths)
+        w = self._add_widget("user", stored.id)
+        w.set_content(text)
+        w.set_attachments([Path(p).name for p in paths])
+        self._start_answer()
+        return True
+
+    def stop(self) -> None:
+        if self.active is not None:
+            self.controller.cancel(self.active.job_id)
+
+    def regenerate(self, widget: MessageWidget | None = None) -> bool:
+        """Write the last answer again (drops it and everything after it)."""
+        if self.busy or self.conversation_id is None:
+            return False
+        widget = widget or self._last_assistant()
+        if widget is None or widget.message_id is None:
+            return False
+        self.store.delete_from(self.conversation_id, widget.message_id)
+        self.view.remove_from(widget)
+        self._start_answer()
+        return True
+
+    def edit_and_resend(
+        self, widget: MessageWidget, new_text: str, extra: list[tuple[Path, str]] = ()
+    ) -> bool:
+        """Replace a user message (and drop everything after it), then answer again.
+
+        The message keeps its attachments; `extra` ones (attached while editing) are added.
+        """
+        if self.busy or self.conversation_id is None or widget.message_id is None:
+            return False
+        old = self.store.message(widget.message_id)
+        attachments = [(Path(a), "") for a in (old.attachments if old else ())]
+        attachments += [a for a in extra if str(a[0]) not in {str(p) for p, _k in attachments}]
+        self.store.delete_from(self.conversation_id, widget.message_id)
+        self.view.remove_from(widget)
+        return self.send(new_text, attachments)
+
+    def _start_answer(self) -> None:
+        assert self.conversation_id is not None
+        request = self._build_request()
+        writer = H.AnswerWriter(self.store, self.conversation_id)
+        widget = self._add_widget("assistant", writer.message_id)
+        widget.set_status(self.tr("Writing…"))
+        job_id = self.controller.submit(self.job_factory(request))
+        self.active = ActiveAnswer(job_id, widget, writer, self.conversation_id)
+        self._update_actions()
+        self.busyChanged.emit(True)
+
+    def _build_request(self) -> GenerationRequest:
+        system, params, thinking = self.request_options()
+        messages: list[Message] = []
+        if system.strip():
+            messages.append(Message("system", system.strip()))
+        for m in self.store.messages(self.conversation_id):
+            if m.role == "assistant" and (m.status == H.FAILED or not m.content):
+                continue
+            images = tuple(Path(a) for a in m.attachments if _kind(a) == "image")
+            videos = [Path(a) for a in m.attachments if _kind(a) == "video"]
+            messages.append(
+                Message(m.role, m.content, images=images, video=videos[0] if videos else None)
+            )
+        return GenerationRequest(tuple(messages), params=params, thinking=thinking)
+
+    # engine signals
+
+    def _on_chunk(self, job_id: int, text: str, thinking: str) -> None:
+        a = self.active
+        if a is None or a.job_id != job_id:
+            return
+        if text or thinking:
+            if not a.chunks:
+                a.widget.set_status("")
+            a.chunks.append(text)
+            a.widget.append(text, thinking)
+            a.writer.append(text, thinking)
+
+    def _on_progress(self, job_id: int, progress: object) -> None:
+        a = self.active
+        if a is not None and a.job_id == job_id and not a.chunks:
+            a.widget.set_status(stage_text(progress.stage, progress.done, progress.total))
+
+    def _on_finished(self, job_id: int, final: object) -> None:
+        self._end(job_id, H.COMPLETE, final if isinstance(final, Chunk) else None)
+
+    def _on_cancelled(self, job_id: int, final: object) -> None:
+        self._end(job_id, H.CANCELLED, final if isinstance(final, Chunk) else None)
+
+    def _on_failed(self, job_id: int, code: str, detail: str) -> None:
+        a = self.active
+        if a is None or a.job_id != job_id:
+            return
+        message = error_text(code, detail)
+        self._end(job_id, H.FAILED, None)
+        a.widget.set_status(message)
+        self.notice.emit(message)
+
+    def _end(self, job_id: int, status: str, final: Chunk | None) -> None:
+        a = self.active
+        if a is None or a.job_id != job_id:
+            return
+        self.active = None
+        stats = {}
+        if final is not None:
+            stats = {
+                "tokens": final.generation_tokens,
+                "tps": round(final.generation_tps, 2),
+                "ttft_s": None if final.ttft_s is None else round(final.ttft_s, 3),
+                "prompt_tokens": final.prompt_tokens,
+            }
+            if final.generation_tokens:
+                a.widget.set_stats(
+                    stats_text(final.generation_tokens, final.generation_tps, final.ttft_s)
+                )
+        a.writer.finish(status, stats)
+        a.widget.finish()
+        a.widget.set_status(self._status_text(status))
+        self._update_actions()
+        self.busyChanged.emit(False)
+        self.answerFinished.emit(status, a.writer.text)
+
+    # helpers
+
+    def _add_widget(self, role: str, message_id: int | None) -> MessageWidget:
+        w = self.view.add_message(role, message_id)
+        if role == "assistant":
+            w.regenerateRequested.connect(lambda widget: self.regenerate(widget))
+        else:
+            w.editRequested.connect(self.editRequested)
+        return w
+
+    def _last_assistant(self) -> MessageWidget | None:
+        for w in reversed(self.view.messages()):
+            if w.role == "assistant":
+                return w
+        return None
+
+    def _update_actions(self) -> None:
+        """Only the last answer can be regenerated; nothing can be edited while answering."""
+        widgets = self.view.messages()
+        last = self._last_assistant()
+        for w in widgets:
+            w.set_actions_enabled(not self.busy and (w.role == "user" or w is last))
+
+    def _status_text(self, status: str) -> str:
+        return {
+            H.CANCELLED: self.tr("Stopped"),
+            H.INTERRUPTED: self.tr("Interrupted: the app closed before this answer ended"),
+            H.FAILED: self.tr("Failed"),
+            H.STREAMING: self.tr("Writing…"),
+        }.get(status, "")
+
+
+def _kind(path: str) -> str | None:
+    from .media_pane import kind_of
+
+    return kind_of(Path(path))

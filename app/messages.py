@@ -1,0 +1,178 @@
+"""Every error code and progress stage from inference/, worded for people and translated.
+
+One place so that translators see them together and a new code shows up as missing here
+(tests check that every ErrorCode has a message).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from inference.errors import ErrorCode
+
+
+def error_text(code: str, detail: str = "") -> str:
+    """A one-line message for an ErrorCode value (unknown codes still read sensibly)."""
+    try:
+        key = ErrorCode(code)
+    except ValueError:
+        key = ErrorCode.INTERNAL
+    template = _templates().get(key) or QCoreApplication.translate(
+        "Errors", "Something went wrong: {detail}"
+    )
+    return template.format(detail=detail or "-")
+
+
+def _templates() -> dict[ErrorCode, str]:
+    # Built per call so that a language switch at run time takes effect.
+    return {
+        ErrorCode.MODEL_NOT_FOUND: QCoreApplication.translate(
+            "Errors", "No model was found ({detail}). Download one or import a model folder."
+        ),
+        ErrorCode.NOT_QWEN35: QCoreApplication.translate(
+            "Errors", "This is not a Qwen3.5 model ({detail})."
+        ),
+        ErrorCode.MODEL_INCOMPLETE: QCoreApplication.translate(
+            "Errors", "The model is incomplete ({detail}). Download it again."
+        ),
+        ErrorCode.MODEL_LOAD_FAILED: QCoreApplication.translate(
+            "Errors", "The model could not be loaded: {detail}"
+        ),
+        ErrorCode.ENGINE_UNAVAILABLE: QCoreApplication.translate(
+            "Errors", "That engine cannot run here: {detail}"
+        ),
+        ErrorCode.DEVICE_UNAVAILABLE: QCoreApplication.translate(
+            "Errors", "That device is not available: {detail}"
+        ),
+        ErrorCode.UNSUPPORTED_INPUT: QCoreApplication.translate(
+            "Errors", "This model cannot take that input: {detail}"
+        ),
+        ErrorCode.CONTEXT_TOO_LONG: QCoreApplication.translate(
+            "Errors",
+            "The conversation is too long for this model ({detail}). Start a new conversation.",
+        ),
+        ErrorCode.IMAGE_NOT_FOUND: QCoreApplication.translate(
+            "Errors", "The image was not found: {detail}"
+        ),
+        ErrorCode.IMAGE_UNREADABLE: QCoreApplication.translate(
+            "Errors", "The image cannot be read: {detail}. Use a PNG, JPEG, WebP, GIF or BMP file."
+        ),
+        ErrorCode.IMAGE_TRUNCATED: QCoreApplication.translate(
+            "Errors", "The image is truncated or damaged: {detail}"
+        ),
+        ErrorCode.IMAGE_TOO_LARGE: QCoreApplication.translate(
+            "Errors", "The image is too large: {detail}"
+        ),
+        ErrorCode.VIDEO_NOT_FOUND: QCoreApplication.translate(
+            "Errors", "The video was not found: {detail}"
+        ),
+        ErrorCode.VIDEO_EMPTY: QCoreApplication.translate("Errors", "The video is empty: {detail}"),
+        ErrorCode.VIDEO_UNREADABLE: QCoreApplication.translate(
+            "Errors", "The video cannot be read: {detail}. Use MP4, AVI, MKV or WebM."
+        ),
+        ErrorCode.VIDEO_TOO_LARGE: QCoreApplication.translate(
+            "Errors", "The video's frames are too large: {detail}"
+        ),
+        ErrorCode.NO_NETWORK: QCoreApplication.translate(
+            "Errors",
+            "The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.",
+        ),
+        ErrorCode.NO_SPACE: QCoreApplication.translate(
+            "Errors", "There is not enough disk space: {detail}"
+        ),
+        ErrorCode.UNAUTHORIZED: QCoreApplication.translate(
+            "Errors", "The model server refused access: {detail}"
+        ),
+        ErrorCode.NOT_FOUND_ON_HUB: QCoreApplication.translate(
+            "Errors", "The model server does not have it: {detail}"
+        ),
+        ErrorCode.CHECKSUM_MISMATCH: QCoreApplication.translate(
+            "Errors", "A downloaded file is damaged ({detail}). Download it again."
+        ),
+        ErrorCode.DOWNLOAD_FAILED: QCoreApplication.translate(
+            "Errors", "The download failed: {detail}"
+        ),
+        ErrorCode.DOC_NOT_FOUND: QCoreApplication.translate(
+            "Errors", "The document was not found: {detail}"
+        ),
+        ErrorCode.DOC_ENCRYPTED: QCoreApplication.translate(
+            "Errors", "The document is password protected: {detail}"
+        ),
+        ErrorCode.DOC_MALFORMED: QCoreApplication.translate(
+            "Errors", "The document is damaged: {detail}"
+        ),
+        ErrorCode.DOC_UNSUPPORTED: QCoreApplication.translate(
+            "Errors", "This kind of document is not supported: {detail}"
+        ),
+        ErrorCode.DOC_TOO_LARGE: QCoreApplication.translate(
+            "Errors", "The document is too large to read safely: {detail}"
+        ),
+        ErrorCode.DOC_TIMEOUT: QCoreApplication.translate(
+            "Errors", "Reading the document took too long: {detail}"
+        ),
+        ErrorCode.DOC_NO_TEXT: QCoreApplication.translate(
+            "Errors", "No text was found in the document: {detail}"
+        ),
+        ErrorCode.DOC_NOT_IN_DOCUMENTS: QCoreApplication.translate(
+            "Errors", "The documents do not contain an answer to this question."
+        ),
+        ErrorCode.DOC_COLLECTION_EMPTY: QCoreApplication.translate(
+            "Errors", "No documents have been added yet ({detail}). Drop some documents first."
+        ),
+        ErrorCode.DOC_AMBIGUOUS: QCoreApplication.translate(
+            "Errors", "Several documents could be meant: {detail}. Name the file you mean."
+        ),
+        ErrorCode.INVALID_ARGUMENT: QCoreApplication.translate(
+            "Errors", "That is not valid: {detail}"
+        ),
+        ErrorCode.INTERNAL: QCoreApplication.translate(
+            "Errors", "Something went wrong inside Cairn: {detail}"
+        ),
+        ErrorCode.MODEL_NOT_DOWNLOADED: QCoreApplication.translate(
+            "Errors", "The model {detail} has not been downloaded yet."
+        ),
+    }
+
+
+def stage_text(stage: str, done: float = 0, total: float | None = None) -> str:
+    """Progress stage codes (records.Progress.stage) as words."""
+    if stage == "describing_segment" and total:
+        return (
+            QCoreApplication.translate("Stages", "Watching part %1 of %2…")
+            .replace("%1", str(int(done)))
+            .replace("%2", str(int(total)))
+        )
+    stages = {
+        "load_model": QCoreApplication.translate("Stages", "Loading the model…"),
+        "download": QCoreApplication.translate("Stages", "Downloading…"),
+        "verify": QCoreApplication.translate("Stages", "Checking the files…"),
+        "import": QCoreApplication.translate("Stages", "Importing…"),
+        "sample_frames": QCoreApplication.translate("Stages", "Reading the video…"),
+        "reading_frames": QCoreApplication.translate("Stages", "Reading the video…"),
+        "describing_segment": QCoreApplication.translate("Stages", "Watching the video…"),
+        "writing_summary": QCoreApplication.translate("Stages", "Writing the summary…"),
+        "ingest": QCoreApplication.translate("Stages", "Reading the documents…"),
+        "prefill": QCoreApplication.translate("Stages", "Reading the prompt…"),
+    }
+    return stages.get(stage, QCoreApplication.translate("Stages", "Working…"))
+
+
+def stats_text(tokens: int, tps: float, ttft_s: float | None) -> str:
+    """Per-answer statistics line."""
+    if ttft_s is None:
+        return QCoreApplication.translate(
+            "Stats", "%n tokens · {tps:.1f} tokens/s", "", tokens
+        ).format(tps=tps)
+    return QCoreApplication.translate(
+        "Stats", "%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s", "", tokens
+    ).format(tps=tps, ttft=ttft_s)
+
+
+def human_bytes(n: float | None) -> str:
+    if n is None:
+        return "?"
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if abs(n) < 1000 or unit == "TB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} TB"

@@ -1,0 +1,83 @@
+"""The app's settings: every option declared once with its default, stored in an INI file.
+
+QSettings lives under the data root (config/cairn.ini) so that CAIRN_HOME moves everything,
+including settings, for tests and portable installs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from inference.records import GenParams
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    default: object
+    kind: type
+
+
+OPTIONS: dict[str, Option] = {
+    o.key: o
+    for o in (
+        Option("model", "", str),  # a model id in the models folder, or a path
+        Option("engine", "auto", str),  # "auto", "mlx", "llamacpp"
+        Option("system_prompt", "", str),
+        Option("thinking", "default", str),  # "default", "on", "off"
+        Option("preset", "model", str),  # "model": the catalog's preset; "custom": the values below
+        Option("temperature", 0.7, float),
+        Option("top_p", 0.8, float),
+        Option("top_k", 20, int),
+        Option("presence_penalty", 1.5, float),
+        Option("max_tokens", 1024, int),
+        Option("theme", "system", str),  # "system", "light", "dark"
+        Option("geometry", b"", bytes),
+        Option("splitter", b"", bytes),
+    )
+}
+
+
+class Settings:
+    """Typed access to the options; unknown keys are a programming error."""
+
+    def __init__(self, config_dir: Path) -> None:
+        config_dir.mkdir(parents=True, exist_ok=True)
+        self.path = config_dir / "cairn.ini"
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, key: str):
+        opt = OPTIONS[key]
+        value = self._qs.value(key, opt.default)
+        if opt.kind is bytes:
+            return bytes(value) if value else b""
+        try:
+            return opt.kind(value)
+        except (TypeError, ValueError):
+            return opt.default
+
+    def set(self, key: str, value) -> None:
+        OPTIONS[key]  # noqa: B018 - raises KeyError for an undeclared option
+        self._qs.setValue(key, value)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    def thinking(self) -> bool | None:
+        mode = self.get("thinking")
+        return None if mode == "default" else mode == "on"
+
+    def gen_params(self) -> GenParams:
+        """Sampling: None fields take the model card's preset unless the user chose custom."""
+        if self.get("preset") == "custom":
+            return GenParams(
+                max_tokens=self.get("max_tokens"),
+                temperature=self.get("temperature"),
+                top_p=self.get("top_p"),
+                top_k=self.get("top_k"),
+                presence_penalty=self.get("presence_penalty"),
+            )
+        return GenParams(max_tokens=self.get("max_tokens"))
