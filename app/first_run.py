@@ -43,6 +43,7 @@ def recommended_id(store) -> str | None:
             ram_bytes=res.ram_bytes,
             free_disk_bytes=res.free_disk_bytes,
             apple_silicon=res.apple_silicon,
+            cpu_cores=res.cpu_cores,
         )
         return spec.id
     except Exception:  # a missing or failing probe only loses the suggestion

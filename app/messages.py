@@ -144,6 +144,7 @@ def stage_text(stage: str, done: float = 0, total: float | None = None) -> str:
         )
     stages = {
         "load_model": QCoreApplication.translate("Stages", "Loading the model…"),
+        "metadata": QCoreApplication.translate("Stages", "Asking the model server for the file list…"),
         "download": QCoreApplication.translate("Stages", "Downloading…"),
         "verify": QCoreApplication.translate("Stages", "Checking the files…"),
         "import": QCoreApplication.translate("Stages", "Importing…"),

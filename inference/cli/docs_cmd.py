@@ -1,0 +1,289 @@
+"""`cairn docs add | list | remove | search | ask`: document Q&A from the command line.
+
+Progress and per-file results go to stderr, results to stdout; --json prints one JSON object
+(for `ask`, on the last line). A batch that ran exits 0 even when some files failed; the
+failures are listed one per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import CairnError, ErrorCode
+from .messages import describe
+
+DEFAULT_COLLECTION = "default"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    docs = subparsers.add_parser("docs", help="index documents and ask questions about them")
+    sub = docs.add_subparsers(dest="docs_command", metavar="ACTION", required=True)
+
+    def with_collection(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--collection", "-c", default=DEFAULT_COLLECTION, help="collection name")
+        return p
+
+    add = with_collection(sub.add_parser("add", help="index files and folders (recursive)"))
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.add_argument("--timeout", type=float, default=120.0, help="seconds per file (default 120)")
+    add.add_argument(
+        "--retry-failed", action="store_true", help="parse again files that failed before"
+    )
+    add.set_defaults(func=cmd_add)
+
+    ls = with_collection(sub.add_parser("list", help="indexed files with their status"))
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_list)
+
+    rm = with_collection(sub.add_parser("remove", help="forget files or folders"))
+    rm.add_argument("paths", nargs="+", metavar="PATH")
+    rm.set_defaults(func=cmd_remove)
+
+    se = with_collection(sub.add_parser("search", help="search the indexed documents"))
+    se.add_argument("-k", type=int, default=5, help="number of hits (default 5)")
+    se.add_argument("--json", action="store_true")
+    se.add_argument("query", nargs="+", metavar="QUERY")
+    se.set_defaults(func=cmd_search)
+
+    ask = with_collection(sub.add_parser("ask", help="answer a question from the documents"))
+    ask.add_argument("--model", default=None, metavar="ID|DIR")
+    ask.add_argument("--engine", default="auto", choices=("auto", "mlx", "llamacpp"))
+    ask.add_argument("--max-tokens", type=int, default=1024)
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("question", nargs="+", metavar="QUESTION")
+    ask.set_defaults(func=cmd_ask)
+
+
+def _store(ctx):
+    from ..docs import DocStore
+
+    ctx.dirs.root.mkdir(parents=True, exist_ok=True)
+    return DocStore(ctx.dirs.docs_db)
+
+
+def _reason(code, detail: str, path: Path | None = None) -> str:
+    """The worded reason; with `path`, the path is not repeated in it."""
+    if not code:
+        return ""
+    if path is not None:
+        if detail.startswith(str(path)):
+            detail = detail[len(str(path)) :].lstrip(": ")
+        detail = detail or path.name
+    return describe(CairnError(code, detail))
+
+
+def cmd_add(args, ctx) -> int:
+    from ..records import Progress
+
+    if args.timeout <= 0:
+        raise CairnError(ErrorCode.INVALID_ARGUMENT, "--timeout must be positive")
+    store = _store(ctx)
+    state = {"total": 0}
+
+    def progress(p: Progress) -> None:
+        if p.stage == "index":
+            state["total"] = int(p.total or 0)
+            state["n"] = int(p.done) + 1
+
+    def on_file(info) -> None:
+        n, total = state.get("n", 0), state["total"]
+        if info.status.value == "ready":
+            pages = f"{info.pages} pages, " if info.pages else ""
+            print(f"[{n}/{total}] ok  {info.path} ({pages}{info.chunks} chunks)", file=sys.stderr)
+        else:
+            reason = _reason(info.error, info.error_detail, info.path)
+            print(f"[{n}/{total}] failed  {info.path}: {reason}", file=sys.stderr)
+
+    try:
+        report = store.add(
+            [Path(p) for p in args.paths],
+            args.collection,
+            progress=progress,
+            on_file=on_file,
+            timeout_s=args.timeout,
+            retry_failed=args.retry_failed,
+        )
+    finally:
+        store.close()
+    print(
+        f"collection {args.collection}: {len(report.indexed)} indexed, "
+        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
+        f"{len(report.failed)} failed ({report.pages} pages, {report.chunks} chunks, "
+        f"{report.seconds:.1f} s)",
+        file=sys.stderr,
+    )
+    for failure in report.failed:
+        reason = _reason(failure.error.code, failure.error.detail, failure.path)
+        print(f"failed: {failure.path}: {reason}", file=sys.stderr)
+    return 0
+
+
+def cmd_list(args, ctx) -> int:
+    store = _store(ctx)
+    try:
+        files = store.files(args.collection)
+    finally:
+        store.close()
+    if args.json:
+        rows = [
+            {
+                "path": str(f.path),
+                "collection": f.collection,
+                "status": f.status.value,
+                "reason": f.error.value if f.error else None,
+                "message": _reason(f.error, f.error_detail) or None,
+                "pages": f.pages,
+                "chunks": f.chunks,
+            }
+            for f in files
+        ]
+        print(json.dumps({"files": rows}, ensure_ascii=False))
+        return 0
+    if not files:
+        print(f"no documents in collection {args.collection}", file=sys.stderr)
+        return 0
+    for f in files:
+        pages = "-" if f.pages is None else str(f.pages)
+        line = f"{f.status.value:<9} {pages:>5} p {f.chunks:>6} ch  {f.path}"
+        if f.error:
+            line += f"  ({_reason(f.error, f.error_detail, f.path)})"
+        print(line)
+    return 0
+
+
+def cmd_remove(args, ctx) -> int:
+    store = _store(ctx)
+    try:
+        removed = store.remove([Path(p) for p in args.paths], args.collection)
+    finally:
+        store.close()
+    for p in removed:
+        print(f"removed {p}", file=sys.stderr)
+    print(f"{len(removed)} removed from collection {args.collection}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args, ctx) -> int:
+    if args.k < 1:
+        raise CairnError(ErrorCode.INVALID_ARGUMENT, "-k must be at least 1")
+    store = _store(ctx)
+    try:
+        hits = store.search(" ".join(args.query), args.collection, k=args.k)
+    finally:
+        store.close()
+    if args.json:
+        out = [
+            {"path": str(h.path), "page": h.page, "text": h.text, "score": round(h.score, 6)}
+            for h in hits
+        ]
+        print(json.dumps({"hits": out}, ensure_ascii=False))
+        return 0
+    if not hits:
+        print("no matches", file=sys.stderr)
+    for i, h in enumerate(hits, 1):
+        where = f"{h.path}" + (f", page {h.page}" if h.page is not None else "")
+        print(f"{i}. {where}  (score {h.score:.3f})")
+        print(f"   {_short(h.text)}")
+    return 0
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _where(path, page) -> str:
+    return f"{path}, page {page}" if page is not None else f"{path}"
+
+
+def cmd_ask(args, ctx) -> int:
+    from ..cancel import CancelToken
+    from ..docs import answer, plan_answer
+    from ..records import GenParams
+
+    if args.max_tokens < 1:
+        raise CairnError(ErrorCode.INVALID_ARGUMENT, "--max-tokens must be at least 1")
+    question = " ".join(args.question)
+    store = _store(ctx)
+    try:
+        plan = plan_answer(store, question, args.collection)
+        if plan.reply is not None:
+            text = _reason(plan.reply, plan.reply_detail)
+            if args.json:
+                print(json.dumps(_ask_json(text, [], "stop", None, None, plan.reply.value)))
+            else:
+                print(text)
+            return 0
+        from ..engines import open_engine
+        from ..models.resolve import resolve_model
+
+        local = resolve_model(args.model, ctx.dirs.models)
+        engine = open_engine(local, engine=args.engine)
+        try:
+            result = answer(
+                engine,
+                store,
+                question,
+                args.collection,
+                GenParams(max_tokens=args.max_tokens),
+                CancelToken(),
+                plan=plan,
+                progress=None if args.json else _summary_progress,
+            )
+            for chunk in result:
+                if args.json:
+                    continue
+                if chunk.thinking:
+                    sys.stderr.write(chunk.thinking)
+                    sys.stderr.flush()
+                if chunk.text:
+                    sys.stdout.write(chunk.text)
+                    sys.stdout.flush()
+            final = result.final
+            reason = final.finish_reason.value if final and final.finish_reason else "stop"
+            citations = result.citations
+            if args.json:
+                cites = [
+                    {"n": n, "path": str(c.path), "page": c.page, "snippet": c.snippet}
+                    for n, c in citations
+                ]
+                print(
+                    json.dumps(
+                        _ask_json(result.text, cites, reason, engine.name, engine.model_name, None),
+                        ensure_ascii=False,
+                    )
+                )
+                return 0
+            print()
+            if citations:
+                print("\nSources:")
+                for n, c in citations:
+                    print(f"[{n}] {_where(c.path, c.page)}")
+            else:
+                print("\nSources consulted (none cited):")
+                for s in result.sources:
+                    print(f"[{s.n}] {_where(s.path, s.page)}")
+            return 0
+        finally:
+            engine.close()
+    finally:
+        store.close()
+
+
+def _summary_progress(p) -> None:
+    """Map-reduce summaries of long documents take several model calls: say where we are."""
+    print(f"summarizing part {int(p.done) + 1} of {p.total} ({p.detail})", file=sys.stderr)
+
+
+def _ask_json(text, citations, finish_reason, engine, model, reply) -> dict:
+    return {
+        "text": text,
+        "citations": citations,
+        "finish_reason": finish_reason,
+        "engine": engine,
+        "model": model,
+        "reply": reply,
+    }

@@ -1,0 +1,316 @@
+"""Indexing: list files, skip the unchanged ones, parse the rest in the sandbox, store the chunks.
+
+Every file gets a row before any parsing starts (status "queued"), and each file's chunks are
+written in one transaction together with its "ready" status. A run that is killed therefore
+leaves done files ready and the rest queued (or "indexing" for the one in flight); the next run
+(`add` again, or `DocStore.resume`) picks those up and never re-parses a ready file whose
+content hash is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..cancel import Cancelled, CancelToken
+from ..errors import CairnError, ErrorCode
+from ..records import Progress
+from .chunking import chunk_blocks
+from .extract import is_supported
+from .records import FileInfo, FileStatus, IngestFailure, IngestReport, TextChunk
+from .sandbox import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, SandboxedParser
+from .store import DocStore, now
+
+ProgressFn = Callable[[Progress], None]
+_PENDING = (FileStatus.QUEUED.value, FileStatus.INDEXING.value)
+_CODES = {c.value for c in ErrorCode}
+_RETRY = {ErrorCode.DOC_TIMEOUT.value, ErrorCode.DOC_NOT_FOUND.value}  # may pass another time
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Path]]:
+    """(files, folders, missing): folders are walked recursively for supported, visible files."""
+    files: dict[Path, None] = {}
+    roots: list[Path] = []
+    missing: list[Path] = []
+    for p in paths:
+        p = Path(p).expanduser().resolve()
+        if p.is_dir():
+            roots.append(p)
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    f = Path(dirpath) / name
+                    if not name.startswith(".") and is_supported(f) and _is_regular(f):
+                        files[f] = None
+        elif p.exists():
+            files[p] = None  # named explicitly: an unsupported or odd file fails with a reason
+        else:
+            missing.append(p)
+    return list(files), roots, missing
+
+
+def _is_regular(path: Path) -> bool:
+    """Regular files only: a FIFO or device named .txt would block the hashing forever."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+def add_paths(
+    store: DocStore,
+    paths: Iterable[Path],
+    collection: str,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: CancelToken | None = None,
+    on_file: Callable[[FileInfo], None] | None = None,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
+    memory_mb: int | None = DEFAULT_MEMORY_MB,
+    embedder=None,
+    retry_failed: bool = False,
+) -> IngestReport:
+    """Index `paths` into `collection` plus anything left pending there by an earlier run.
+
+    Files that fail are marked failed with their code and the batch goes on. With `cancel` set
+    the run stops between files (the file in flight goes back to queued) and the report says
+    cancelled=True. `on_file` is called with each file's new state as soon as it is known.
+    Unchanged files that failed before are reported again without re-parsing, unless
+    `retry_failed` (e.g. after raising `memory_mb` or `timeout_s`); timeouts are always retried.
+    """
+    started = time.monotonic()
+    cancel = cancel or CancelToken()
+    report_progress = progress or (lambda p: None)
+    files, roots, missing = discover(paths)
+    failed: list[IngestFailure] = []
+    unchanged: list[Path] = []
+    removed = _drop_vanished(store, collection, files, roots, missing, failed)
+
+    # 1. plan: one row per file, "queued" unless its content is already indexed
+    planned: dict[Path, tuple[str, int, int]] = {}
+    rows = {
+        r[0]: r[1:]
+        for r in store.db.execute(
+            """SELECT path, status, size, mtime_ns, sha256, error, error_detail FROM files
+               WHERE collection = ?""",
+            (collection,),
+        )
+    }
+    for i, f in enumerate(files):
+        if cancel.cancelled:
+            break
+        report_progress(Progress("scan", i, len(files), str(f)))
+        row = rows.get(str(f))
+        try:
+            st = f.stat()
+            if not stat.S_ISREG(st.st_mode):
+                error = CairnError(ErrorCode.DOC_UNSUPPORTED, f"{f}: not a regular file")
+                failed.append(_fail(store, collection, f, error))
+                continue
+            same = row is not None and (row[1], row[2]) == (st.st_size, st.st_mtime_ns)
+            if same and row[0] == "ready":
+                unchanged.append(f)
+                continue
+            known = row is not None and row[4] in _CODES and row[4] not in _RETRY
+            if same and row[0] == "failed" and known and not retry_failed:
+                # the same bytes would fail the same way: report it again, do not re-parse
+                failed.append(IngestFailure(f, CairnError(ErrorCode(row[4]), row[5] or "")))
+                continue
+            sha = sha256_file(f)
+        except OSError:
+            failed.append(_fail(store, collection, f, CairnError(ErrorCode.DOC_NOT_FOUND, str(f))))
+            continue
+        if row and row[0] == "ready" and row[3] == sha:
+            with store.transaction() as db:  # touched, not changed: remember the new mtime
+                db.execute(
+                    "UPDATE files SET size = ?, mtime_ns = ? WHERE collection = ? AND path = ?",
+                    (st.st_size, st.st_mtime_ns, collection, str(f)),
+                )
+            unchanged.append(f)
+            continue
+        planned[f] = (sha, st.st_size, st.st_mtime_ns)
+    with store.transaction() as db:
+        db.executemany(
+            """INSERT INTO files (collection, path, status, queued_at) VALUES (?, ?, 'queued', ?)
+               ON CONFLICT (collection, path) DO UPDATE SET status = 'queued', error = NULL,
+               error_detail = '', queued_at = excluded.queued_at""",
+            [(collection, str(f), now()) for f in planned],
+        )
+    work = list(planned)
+    work += [
+        Path(r[0])
+        for r in store.db.execute(
+            "SELECT path FROM files WHERE collection = ? AND status IN (?, ?) ORDER BY queued_at",
+            (collection, *_PENDING),
+        )
+        if Path(r[0]) not in planned
+    ]
+
+    # 2. parse and store, one file at a time, in the sandbox
+    indexed: list[Path] = []
+    pages = chunks = 0
+    cancelled = cancel.cancelled
+    with SandboxedParser(timeout_s=timeout_s, memory_mb=memory_mb) as parser:
+        for n, f in enumerate(work):
+            if cancel.cancelled:
+                cancelled = True
+                break
+            elapsed = time.monotonic() - started
+            rate = n / elapsed if n and elapsed > 0 else None
+            eta = (len(work) - n) / rate if rate else None
+            report_progress(Progress("index", n, len(work), str(f), rate=rate, eta_s=eta))
+            _set_status(store, collection, f, FileStatus.INDEXING)
+            try:
+                if not is_supported(f):
+                    raise CairnError(ErrorCode.DOC_UNSUPPORTED, str(f))
+                if f in planned:
+                    sha, size, mtime_ns = planned[f]
+                else:
+                    st = f.stat()
+                    sha, size, mtime_ns = sha256_file(f), st.st_size, st.st_mtime_ns
+                parsed = parser.parse(f, cancel)
+                pieces = chunk_blocks(parsed.blocks)
+                _store_chunks(store, collection, f, pieces, parsed.pages, sha, size, mtime_ns)
+                if embedder is not None:
+                    from .dense import embed_missing
+
+                    embed_missing(store, embedder, collection, cancel=cancel)
+                indexed.append(f)
+                pages += parsed.pages or 1
+                chunks += len(pieces)
+            except Cancelled:
+                _set_status(store, collection, f, FileStatus.QUEUED)
+                cancelled = True
+                break
+            except CairnError as e:
+                if e.code is ErrorCode.INTERNAL:  # the parser itself is broken: stop, keep queue
+                    _set_status(store, collection, f, FileStatus.QUEUED)
+                    raise
+                failed.append(_fail(store, collection, f, e))
+            except OSError as e:
+                error = CairnError(ErrorCode.DOC_NOT_FOUND, f"{f}: {e.strerror or e}")
+                failed.append(_fail(store, collection, f, error))
+            if on_file is not None:
+                info = store.file(f, collection)
+                if info is not None:
+                    on_file(info)
+    store.vector_cache.clear()
+    work_set = set(work)
+    processed = len(indexed) + sum(1 for x in failed if x.path in work_set)
+    report_progress(Progress("done", processed, len(work)))
+    return IngestReport(
+        collection=collection,
+        indexed=tuple(indexed),
+        unchanged=tuple(unchanged),
+        removed=tuple(removed),
+        failed=tuple(failed),
+        pages=pages,
+        chunks=chunks,
+        seconds=time.monotonic() - started,
+        cancelled=cancelled,
+    )
+
+
+def _drop_vanished(store, collection, files, roots, missing, failed) -> list[Path]:
+    """Forget files that are gone: named but missing, or no longer under an added folder."""
+    found = {str(f) for f in files}
+    removed: list[Path] = []
+    with store.transaction() as db:
+        for m in missing:
+            cur = db.execute(
+                "DELETE FROM files WHERE collection = ? AND path = ?", (collection, str(m))
+            )
+            if cur.rowcount:
+                removed.append(m)
+            else:
+                failed.append(IngestFailure(m, CairnError(ErrorCode.DOC_NOT_FOUND, str(m))))
+        for root in roots:
+            prefix = str(root).rstrip("/\\") + os.sep
+            for file_id, path in db.execute(
+                "SELECT id, path FROM files WHERE collection = ? AND substr(path, 1, ?) = ?",
+                (collection, len(prefix), prefix),
+            ).fetchall():
+                if path not in found:
+                    db.execute("DELETE FROM files WHERE id = ?", (file_id,))
+                    removed.append(Path(path))
+    return removed
+
+
+def _set_status(store: DocStore, collection: str, path: Path, status: FileStatus) -> None:
+    with store.transaction() as db:
+        db.execute(
+            "UPDATE files SET status = ? WHERE collection = ? AND path = ?",
+            (status.value, collection, str(path)),
+        )
+
+
+def _fail(store: DocStore, collection: str, path: Path, error: CairnError) -> IngestFailure:
+    """Mark `path` failed with its reason; its old chunks go (they no longer match the file).
+    Size and mtime are kept so that an unchanged file is not parsed again to fail again."""
+    try:
+        st = path.stat()
+        size, mtime_ns = st.st_size, st.st_mtime_ns
+    except OSError:
+        size, mtime_ns = 0, 0
+    with store.transaction() as db:
+        db.execute(
+            """INSERT INTO files (collection, path, status, error, error_detail, size, mtime_ns,
+               queued_at) VALUES (?, ?, 'failed', ?, ?, ?, ?, ?)
+               ON CONFLICT (collection, path) DO UPDATE SET status = 'failed',
+               error = excluded.error, error_detail = excluded.error_detail, chunks = 0,
+               pages = NULL, sha256 = '', size = excluded.size, mtime_ns = excluded.mtime_ns""",
+            (collection, str(path), error.code.value, error.detail, size, mtime_ns, now()),
+        )
+        db.execute(
+            """DELETE FROM chunks WHERE file_id =
+               (SELECT id FROM files WHERE collection = ? AND path = ?)""",
+            (collection, str(path)),
+        )
+    return IngestFailure(path, error)
+
+
+def _store_chunks(
+    store: DocStore,
+    collection: str,
+    path: Path,
+    pieces: list[TextChunk],
+    pages: int | None,
+    sha: str,
+    size: int,
+    mtime_ns: int,
+) -> None:
+    """Replace a file's chunks and mark it ready, all in one transaction."""
+    from .search import has_cjk
+
+    with store.transaction() as db:
+        file_id = db.execute(
+            "SELECT id FROM files WHERE collection = ? AND path = ?", (collection, str(path))
+        ).fetchone()[0]
+        db.execute("DELETE FROM chunks WHERE file_id = ?", (file_id,))
+        for piece in pieces:
+            cur = db.execute(
+                "INSERT INTO chunks (file_id, ordinal, page, heading, text) VALUES (?, ?, ?, ?, ?)",
+                (file_id, piece.ordinal, piece.page, piece.heading, piece.text),
+            )
+            if has_cjk(piece.text):
+                db.execute(
+                    "INSERT INTO chunks_cjk (rowid, text) VALUES (?, ?)",
+                    (cur.lastrowid, piece.text),
+                )
+        db.execute(
+            """UPDATE files SET status = 'ready', error = NULL, error_detail = '', sha256 = ?,
+               size = ?, mtime_ns = ?, pages = ?, chunks = ?, indexed_at = ? WHERE id = ?""",
+            (sha, size, mtime_ns, pages, len(pieces), now(), file_id),
+        )

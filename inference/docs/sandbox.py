@@ -1,0 +1,173 @@
+"""Parse untrusted files in a child process with a time limit and a memory limit.
+
+A damaged PDF can hang or crash PDFium, and a crafted DOCX can ask for gigabytes: either would
+take the whole app down if parsed in-process. The child is started with the "spawn" method (no
+inherited state, works the same on Windows and macOS), caps its own address space with
+RLIMIT_AS on POSIX, and parses one file per request. A file that times out or kills the child
+fails with a code; the child is restarted for the next file, so the batch goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import time
+from pathlib import Path
+
+from ..cancel import Cancelled, CancelToken
+from ..errors import CairnError, ErrorCode
+from .records import Parsed
+
+DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_MEMORY_MB = 2048
+STARTUP_TIMEOUT_S = 60.0
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    if not memory_mb or sys.platform == "win32":
+        return
+    import resource
+
+    limit = memory_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _child_main(conn, memory_mb: int | None) -> None:
+    """The child's loop: receive a path, send back ("ok", Parsed) or ("err", code, detail)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    _limit_memory(memory_mb)
+    from .extract import extract
+
+    conn.send(("hello",))
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if request is None:
+            return
+        try:
+            reply: tuple = ("ok", extract(Path(request)))
+        except CairnError as e:
+            reply = ("err", e.code.value, e.detail)
+        except MemoryError:
+            reply = ("err", ErrorCode.DOC_TOO_LARGE.value, f"{request}: over the memory limit")
+        except RecursionError:
+            reply = ("err", ErrorCode.DOC_MALFORMED.value, f"{request}: nested too deeply")
+        except Exception as e:  # any parser bug on a hostile file is that file's failure
+            reply = ("err", ErrorCode.DOC_MALFORMED.value, f"{request}: {type(e).__name__}: {e}")
+        try:
+            conn.send(reply)
+        except MemoryError:
+            conn.send(("err", ErrorCode.DOC_TOO_LARGE.value, f"{request}: over the memory limit"))
+
+
+class SandboxedParser:
+    """A reusable child process parsing one file at a time. Use as a context manager."""
+
+    def __init__(
+        self, *, timeout_s: float = DEFAULT_TIMEOUT_S, memory_mb: int | None = DEFAULT_MEMORY_MB
+    ) -> None:
+        self.timeout_s = timeout_s
+        self.memory_mb = memory_mb
+        self._ctx = multiprocessing.get_context("spawn")
+        self._process = None
+        self._conn = None
+
+    def __enter__(self) -> SandboxedParser:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        """Start the child and wait for its hello. A child that cannot start is our failure,
+        not the document's: CairnError(INTERNAL) ends the batch and the files stay queued."""
+        parent, child = self._ctx.Pipe(duplex=True)
+        process = self._ctx.Process(
+            target=_child_main, args=(child, self.memory_mb), name="cairn-doc-parser", daemon=True
+        )
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        try:
+            if parent.poll(STARTUP_TIMEOUT_S) and parent.recv() == ("hello",):
+                return
+        except (EOFError, OSError):
+            pass
+        process.join(1)
+        code = process.exitcode
+        self._kill()
+        raise CairnError(ErrorCode.INTERNAL, f"the document parser process did not start ({code})")
+
+    def _kill(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join(5)
+            self._process.close()
+        if self._conn is not None:
+            self._conn.close()
+        self._process = self._conn = None
+
+    def close(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            try:
+                self._conn.send(None)
+                self._process.join(2)
+            except (OSError, ValueError):
+                pass
+        self._kill()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def parse(self, path: Path, cancel: CancelToken | None = None) -> Parsed:
+        """Parse `path` in the child. Raises CairnError(DOC_*) or Cancelled (the child is killed)."""
+        if self._process is None or not self._process.is_alive():
+            self._kill()
+            self._start()
+        conn = self._conn
+        try:
+            conn.send(str(path))
+        except (OSError, ValueError):
+            self._kill()
+            raise CairnError(
+                ErrorCode.DOC_MALFORMED, f"{path}: the parser process stopped"
+            ) from None
+        deadline = time.monotonic() + self.timeout_s
+        while True:
+            if cancel is not None and cancel.cancelled:
+                self._kill()
+                raise Cancelled()
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self._kill()
+                raise CairnError(ErrorCode.DOC_TIMEOUT, f"{path}: over {self.timeout_s:g} s")
+            try:
+                ready = conn.poll(min(left, 0.1))
+                reply = conn.recv() if ready else None
+            except (EOFError, OSError):
+                code = self._process.exitcode if self._process is not None else None
+                self._kill()
+                raise CairnError(
+                    ErrorCode.DOC_MALFORMED,
+                    f"{path}: the parser stopped (exit code {code}); damaged or too large",
+                ) from None
+            if reply is None:
+                if not self._process.is_alive() and not conn.poll(0):
+                    code = self._process.exitcode
+                    self._kill()
+                    raise CairnError(
+                        ErrorCode.DOC_MALFORMED,
+                        f"{path}: the parser stopped (exit code {code}); damaged or too large",
+                    )
+                continue
+            if reply[0] == "ok":
+                return reply[1]
+            raise CairnError(ErrorCode(reply[1]), reply[2])
