@@ -18,7 +18,7 @@ from inference.records import Chunk, GenerationRequest, GenParams, Message
 
 from .chat_view import ChatView, MessageWidget
 from .engine_thread import EngineController, Job
-from .jobs import job_for
+from .jobs import DOCS, DocReply, DocSources, SourceRef, job_for
 from .messages import error_text, stage_text, stats_text
 
 
@@ -45,7 +45,7 @@ class ChatSession(QObject):
         controller: EngineController,
         *,
         request_options: Callable[[], tuple[str, GenParams, bool | None]],
-        job_factory: Callable[[GenerationRequest], Job] = job_for,
+        job_factory: Callable[[GenerationRequest, str], Job] = job_for,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,14 +53,16 @@ class ChatSession(QObject):
         self.store = store
         self.controller = controller
         self.request_options = request_options  # () -> (system prompt, params, thinking)
-        self.job_factory = job_factory
+        self.job_factory = job_factory  # (request, intent) -> Job; intent: see app/jobs.py
         self.conversation_id: int | None = None
         self.active: ActiveAnswer | None = None
+        self._intents: dict[int, str] = {}  # user message id -> intent, for regenerate
         controller.chunk.connect(self._on_chunk)
         controller.progress.connect(self._on_progress)
         controller.finished.connect(self._on_finished)
         controller.cancelled.connect(self._on_cancelled)
         controller.failed.connect(self._on_failed)
+        controller.item.connect(self._on_item)
 
     @property
     def busy(self) -> bool:
@@ -75,10 +77,21 @@ class ChatSession(QObject):
         self.conversation_id = conversation_id
         if conversation_id is None:
             return
+        video = None
+        user_id = None
         for m in self.store.messages(conversation_id):
             if m.role == "system":
                 continue
+            if m.role == "user":
+                videos = [a for a in m.attachments if _kind(a) == "video"]
+                video = Path(videos[0]) if videos else None
+                user_id = m.id
             w = self._add_widget(m.role, m.id)
+            if m.role == "assistant":
+                sources = (m.stats or {}).get("sources")
+                self._restore_links(w, video, sources)
+                if sources and user_id is not None:
+                    self._intents[user_id] = DOCS  # regenerating asks the documents again
             w.set_content(m.content, m.thinking)
             w.set_attachments([Path(a).name for a in m.attachments])
             w.set_status(self._status_text(m.status))
@@ -98,8 +111,14 @@ class ChatSession(QObject):
 
     # sending
 
-    def send(self, text: str, attachments: list[tuple[Path, str]] = ()) -> bool:
-        """Add the user's message and start the answer. Returns False when busy."""
+    def send(
+        self, text: str, attachments: list[tuple[Path, str]] = (), *, intent: str = ""
+    ) -> bool:
+        """Add the user's message and start the answer. Returns False when busy.
+
+        `intent` goes to the job factory ("summary", "docs"; see app/jobs.py) and is kept for
+        regenerating this message's answer.
+        """
         if self.busy or not text.strip():
             return False
         if self.conversation_id is None:
@@ -111,7 +130,8 @@ class ChatSession(QObject):
         w = self._add_widget("user", stored.id)
         w.set_content(text)
         w.set_attachments([Path(p).name for p in paths])
-        self._start_answer()
+        self._intents[stored.id] = intent
+        self._start_answer(intent)
         return True
 
     def stop(self) -> None:
@@ -125,13 +145,21 @@ class ChatSession(QObject):
         widget = widget or self._last_assistant()
         if widget is None or widget.message_id is None:
             return False
+        users = [w for w in self.view.messages() if w.role == "user" and w is not widget]
+        before = [w for w in users if (w.message_id or 0) < widget.message_id]
+        intent = self._intents.get(before[-1].message_id, "") if before else ""
         self.store.delete_from(self.conversation_id, widget.message_id)
         self.view.remove_from(widget)
-        self._start_answer()
+        self._start_answer(intent)
         return True
 
     def edit_and_resend(
-        self, widget: MessageWidget, new_text: str, extra: list[tuple[Path, str]] = ()
+        self,
+        widget: MessageWidget,
+        new_text: str,
+        extra: list[tuple[Path, str]] = (),
+        *,
+        intent: str = "",
     ) -> bool:
         """Replace a user message (and drop everything after it), then answer again.
 
@@ -144,15 +172,18 @@ class ChatSession(QObject):
         attachments += [a for a in extra if str(a[0]) not in {str(p) for p, _k in attachments}]
         self.store.delete_from(self.conversation_id, widget.message_id)
         self.view.remove_from(widget)
-        return self.send(new_text, attachments)
+        return self.send(new_text, attachments, intent=intent)
 
-    def _start_answer(self) -> None:
+    def _start_answer(self, intent: str = "") -> None:
         assert self.conversation_id is not None
         request = self._build_request()
         writer = H.AnswerWriter(self.store, self.conversation_id)
         widget = self._add_widget("assistant", writer.message_id)
         widget.set_status(self.tr("Writing…"))
-        job_id = self.controller.submit(self.job_factory(request))
+        last = request.messages[-1] if request.messages else None
+        if last is not None and last.video is not None:
+            widget.set_video(last.video)  # its timestamps show that moment of the video
+        job_id = self.controller.submit(self.job_factory(request, intent))
         self.active = ActiveAnswer(job_id, widget, writer, self.conversation_id)
         self._update_actions()
         self.busyChanged.emit(True)
@@ -181,6 +212,7 @@ class ChatSession(QObject):
         if text or thinking:
             if not a.chunks:
                 a.widget.set_status("")
+                a.widget.hide_progress()
             a.chunks.append(text)
             a.widget.append(text, thinking)
             a.writer.append(text, thinking)
@@ -189,8 +221,24 @@ class ChatSession(QObject):
         a = self.active
         if a is not None and a.job_id == job_id and not a.chunks:
             a.widget.set_status(stage_text(progress.stage, progress.done, progress.total))
+            a.widget.set_progress(progress.done, progress.total)
+
+    def _on_item(self, job_id: int, item: object) -> None:
+        a = self.active
+        if a is not None and a.job_id == job_id and isinstance(item, DocSources):
+            a.widget.set_sources(item.sources)
+
+    def _reply(self, a: ActiveAnswer, reply: DocReply) -> None:
+        """A worded reply instead of a model's answer (nothing relevant in the documents)."""
+        text = error_text(reply.code, reply.detail)
+        a.chunks.append(text)
+        a.widget.append(text)
+        a.writer.append(text)
 
     def _on_finished(self, job_id: int, final: object) -> None:
+        a = self.active
+        if a is not None and a.job_id == job_id and isinstance(final, DocReply):
+            self._reply(a, final)
         self._end(job_id, H.COMPLETE, final if isinstance(final, Chunk) else None)
 
     def _on_cancelled(self, job_id: int, final: object) -> None:
@@ -222,6 +270,9 @@ class ChatSession(QObject):
                 a.widget.set_stats(
                     stats_text(final.generation_tokens, final.generation_tps, final.ttft_s)
                 )
+        a.widget.hide_progress()
+        if a.widget.sources:
+            stats["sources"] = self._list_sources(a.widget, a.writer.text)
         a.writer.finish(status, stats)
         a.widget.finish()
         a.widget.set_status(self._status_text(status))
@@ -230,6 +281,26 @@ class ChatSession(QObject):
         self.answerFinished.emit(status, a.writer.text)
 
     # helpers
+
+    def _list_sources(self, widget: MessageWidget, text: str) -> list[list]:
+        """Show the cited sources under the answer (all of them if none was cited); returns
+        them for the history, so a reopened answer keeps its links."""
+        from inference.docs.prompt import cited_numbers
+
+        cited = [n for n in cited_numbers(text) if n in widget.sources] or sorted(widget.sources)
+        widget.show_sources(cited)
+        return [[n, str(widget.sources[n].path), widget.sources[n].page] for n in cited]
+
+    def _restore_links(self, widget: MessageWidget, video: Path | None, sources) -> None:
+        if video is not None:
+            widget.set_video(video)
+        if sources:
+            try:
+                refs = [SourceRef(int(n), Path(p), page) for n, p, page, *_ in sources]
+            except (TypeError, ValueError):  # a damaged row: the answer shows without links
+                return
+            widget.set_sources(refs)
+            widget.show_sources([r.n for r in refs])
 
     def _add_widget(self, role: str, message_id: int | None) -> MessageWidget:
         w = self.view.add_message(role, message_id)

@@ -6,6 +6,10 @@ start of a long conversation as at its end: nothing else is re-rendered.
 
 from __future__ import annotations
 
+import functools
+import html
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QScrollArea,
     QSizePolicy,
     QTextBrowser,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .links import link_citations, link_times, parse_link
 from .markdown_doc import COPY_SCHEME, MarkdownDoc
 
 PIECE_CHARS = 2000  # a long answer continues in a new text document past this many characters
@@ -55,6 +61,8 @@ class MessageWidget(QFrame):
     copyRequested = Signal(object)
     editRequested = Signal(object)
     regenerateRequested = Signal(object)
+    timeClicked = Signal(object, float)  # this widget, seconds into its video
+    sourceClicked = Signal(object, int)  # this widget, source number n of "[n]"
 
     def __init__(
         self, role: str, message_id: int | None = None, *, dark: bool = False, parent=None
@@ -77,6 +85,12 @@ class MessageWidget(QFrame):
         header.addWidget(self.status_label)
         header.addStretch(1)
         layout.addLayout(header)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumHeight(8)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName(self.tr("Progress"))
+        self.progress_bar.hide()
+        layout.addWidget(self.progress_bar)
 
         self.thinking_toggle = QToolButton()
         self.thinking_toggle.setText(self.tr("Thinking"))
@@ -95,6 +109,9 @@ class MessageWidget(QFrame):
         layout.addWidget(self.thinking_view)
 
         self.dark = dark
+        self.video: Path | None = None  # the video this answer is about (timestamps link to it)
+        self.sources: dict[int, object] = {}  # n -> inference.docs Source, for "[n]" links
+        self._linkify = None
         self._body = QVBoxLayout()
         self._body.setSpacing(0)
         layout.addLayout(self._body)
@@ -106,6 +123,13 @@ class MessageWidget(QFrame):
         self.attachments_label.setWordWrap(True)
         self.attachments_label.hide()
         layout.addWidget(self.attachments_label)
+
+        self.sources_view = AutoHeightBrowser()
+        self.sources_view.setObjectName("sourcesView")
+        self.sources_view.setAccessibleName(self.tr("Sources"))
+        self.sources_view.anchorClicked.connect(lambda url: self._on_anchor(None, url))
+        self.sources_view.hide()
+        layout.addWidget(self.sources_view)
 
         footer = QHBoxLayout()
         self.stats_label = QLabel()
@@ -165,6 +189,7 @@ class MessageWidget(QFrame):
         browser = AutoHeightBrowser()
         browser.setAccessibleName(self.tr("Message text"))
         doc = MarkdownDoc(browser.document(), dark=self.dark)
+        doc.linkify = self._linkify
         browser.anchorClicked.connect(lambda url, d=doc: self._on_anchor(d, url))
         self._body.addWidget(browser)
         self.browsers.append(browser)
@@ -195,6 +220,7 @@ class MessageWidget(QFrame):
         del self.browsers[1:], self.pieces[1:]
         self.browsers[0].clear()
         self.pieces[0] = MarkdownDoc(self.browsers[0].document(), dark=self.dark)
+        self.pieces[0].linkify = self._linkify
         step = PIECE_CHARS // 2
         for i in range(0, len(text), step):
             self.append(text[i : i + step])
@@ -205,6 +231,58 @@ class MessageWidget(QFrame):
 
     def set_status(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def set_progress(self, done: float, total: float | None) -> None:
+        """A thin bar under the header: determinate with a total, busy without one."""
+        if total:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(1000 * min(1.0, max(0.0, done / total))))
+        else:
+            self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+
+    def hide_progress(self) -> None:
+        self.progress_bar.hide()
+
+    # links: timestamps into a video, citations into documents
+
+    def set_video(self, path: Path, duration_s: float | None = None) -> None:
+        """Timestamps in this answer become links that show the video at that time."""
+        self.video = Path(path)
+        self._set_linkify(functools.partial(link_times, duration_s=duration_s))
+
+    def set_sources(self, sources) -> None:
+        """The numbered sources the answer was written from (inference.docs Source records)."""
+        self.sources = {s.n: s for s in sources}
+        self._set_linkify(functools.partial(link_citations, numbers=set(self.sources)))
+
+    def _set_linkify(self, fn) -> None:
+        self._linkify = fn
+        for piece in self.pieces:
+            piece.linkify = fn
+
+    def show_sources(self, numbers: list[int]) -> None:
+        """List the sources `numbers` under the answer ("[n] file, page p"), each a link."""
+        rows = []
+        for n in sorted(numbers):
+            source = self.sources.get(n)
+            if source is None:
+                continue
+            name = Path(source.path).name
+            if source.page is None:
+                label = self.tr("[%1] %2").replace("%1", str(n)).replace("%2", name)
+            else:
+                label = (
+                    self.tr("[%1] %2, page %3")
+                    .replace("%1", str(n))
+                    .replace("%2", name)
+                    .replace("%3", str(source.page))
+                )
+            rows.append(f'<a href="cairn-cite:{n}">{html.escape(label)}</a>')
+        if rows:
+            title = html.escape(self.tr("Sources"))
+            self.sources_view.setHtml(f"<p><b>{title}</b><br>" + "<br>".join(rows) + "</p>")
+        self.sources_view.setVisible(bool(rows))
 
     def set_stats(self, text: str) -> None:
         self.stats_label.setText(text)
@@ -230,9 +308,16 @@ class MessageWidget(QFrame):
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
 
-    def _on_anchor(self, doc: MarkdownDoc, url: QUrl) -> None:
+    def _on_anchor(self, doc: MarkdownDoc | None, url: QUrl) -> None:
         href = url.toString()
-        if href.startswith(COPY_SCHEME):
+        link = parse_link(href)
+        if link is not None:
+            kind, value = link
+            if kind == "time" and self.video is not None:
+                self.timeClicked.emit(self, value)
+            elif kind == "cite" and int(value) in self.sources:
+                self.sourceClicked.emit(self, int(value))
+        elif doc is not None and href.startswith(COPY_SCHEME):
             try:
                 QGuiApplication.clipboard().setText(doc.codes[int(href[len(COPY_SCHEME) :])])
             except (ValueError, IndexError):
@@ -241,6 +326,9 @@ class MessageWidget(QFrame):
 
 class ChatView(QScrollArea):
     """The list of messages; follows the end while the user has not scrolled away from it."""
+
+    timeClicked = Signal(object, float)  # a message widget, seconds (see MessageWidget)
+    sourceClicked = Signal(object, int)  # a message widget, source number
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -269,6 +357,8 @@ class ChatView(QScrollArea):
 
     def add_message(self, role: str, message_id: int | None = None) -> MessageWidget:
         widget = MessageWidget(role, message_id, dark=self.dark)
+        widget.timeClicked.connect(self.timeClicked)
+        widget.sourceClicked.connect(self.sourceClicked)
         self._layout.insertWidget(self._layout.count() - 1, widget)
         self._follow = True
         return widget

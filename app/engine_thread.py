@@ -121,6 +121,7 @@ class EngineHost(QObject):
     finished = Signal(int, object)  # job id, final Chunk or the job's result
     failed = Signal(int, str, str)  # job id, ErrorCode value, detail
     cancelled = Signal(int, object)  # job id, final Chunk (partial answer) or None
+    item = Signal(int, object)  # job id, any other object the job yields, as it is yielded
 
     def __init__(self, interval: float = 1.0 / UPDATES_PER_SECOND) -> None:
         super().__init__()
@@ -144,13 +145,16 @@ class EngineHost(QObject):
                 text.clear()
                 thinking.clear()
 
+        last_stage = ""
+
         def report(p: Progress) -> None:
-            nonlocal last_progress
+            nonlocal last_progress, last_stage
             now = time.monotonic()
             ended = p.total is not None and p.done >= p.total
-            if ended or now - last_progress >= self.interval:
+            # a new stage always shows (only updates within a stage are thinned out)
+            if ended or p.stage != last_stage or now - last_progress >= self.interval:
                 self.progress.emit(job_id, p)
-                last_progress = now
+                last_progress, last_stage = now, p.stage
 
         self.session.report = report
         try:
@@ -170,6 +174,8 @@ class EngineHost(QObject):
                     report(item)
                 elif item is not None:
                     result = item
+                    flush()  # what came before it arrives before it
+                    self.item.emit(job_id, item)
             flush()
         except Cancelled:
             flush()
@@ -205,6 +211,7 @@ class EngineController(QObject):
     finished = Signal(int, object)
     failed = Signal(int, str, str)
     cancelled = Signal(int, object)
+    item = Signal(int, object)  # e.g. the sources of a document answer, before its text
 
     _submit = Signal(int, object, object)
     _shutdown = Signal()
@@ -224,6 +231,7 @@ class EngineController(QObject):
         self._host.finished.connect(self._on_finished)
         self._host.failed.connect(self._on_failed)
         self._host.cancelled.connect(self._on_cancelled)
+        self._host.item.connect(self._on_item)
         self._thread.start()
         self._running = True
 
@@ -284,6 +292,11 @@ class EngineController(QObject):
     def _on_progress(self, job_id: int, item: object) -> None:
         if job_id in self._tokens:
             self.progress.emit(job_id, item)
+
+    @Slot(int, object)
+    def _on_item(self, job_id: int, item: object) -> None:
+        if job_id in self._tokens:
+            self.item.emit(job_id, item)
 
     @Slot(int, object)
     def _on_finished(self, job_id: int, final: object) -> None:

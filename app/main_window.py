@@ -32,8 +32,10 @@ from .chat_input import ChatInput
 from .chat_session import ChatSession
 from .chat_view import ChatView, MessageWidget
 from .conversation_list import ConversationList
+from .docs_panel import DocLibrary, DocsPanel
 from .engine_thread import EngineController, LoadedModel, load_job, open_model
 from .first_run import FirstRunPage, default_store
+from .jobs import DOCS, SUMMARY, job_for
 from .media_pane import MediaPane
 from .messages import error_text, stage_text
 from .settings import Settings
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         self.loaded: LoadedModel | None = None
         self._load_job: int | None = None
         self._editing: MessageWidget | None = None
+        self.frame_viewer = None  # app/frame_viewer.FrameViewer, made on the first timestamp click
+        self.page_viewer = None  # app/page_viewer.PageViewer, made on the first citation click
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -75,7 +79,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.chat_page)
         self.first_run: FirstRunPage | None = None
         self.session = ChatSession(
-            self.chat_view, self.history, self.controller, request_options=self._request_options
+            self.chat_view,
+            self.history,
+            self.controller,
+            request_options=self._request_options,
+            job_factory=self._job_for,
         )
         self.session.busyChanged.connect(self._on_busy)
         self.session.notice.connect(self.statusBar().showMessage)
@@ -94,6 +102,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 780)
         self.start()
+        self.docs.start()  # lists the library and resumes interrupted indexing, on its worker
         QThreadPool.globalInstance().start(markdown_doc.warm_up)
 
     # layout
@@ -104,6 +113,8 @@ class MainWindow(QMainWindow):
         self.conversations.newRequested.connect(self.new_conversation)
         self.chat_view = ChatView()
         self.chat_view.dark = dark
+        self.chat_view.timeClicked.connect(self.show_frame)
+        self.chat_view.sourceClicked.connect(self.show_source)
         self.input = ChatInput()
         self.input.submitted.connect(self.send)
         self.send_button = QPushButton(self.tr("Send"))
@@ -127,8 +138,17 @@ class MainWindow(QMainWindow):
         col.addLayout(row)
         self.media = MediaPane()
         self.media.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.media.route_documents = True
+        self.media.summarizeRequested.connect(self.summarize_video)
+        self.docs = DocsPanel(DocLibrary(self.dirs.docs_db))
+        self.docs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.media.documentsDropped.connect(self.docs.add)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.media)
+        right.addWidget(self.docs)
+        right.setSizes([400, 360])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (self.conversations, middle, self.media):
+        for w in (self.conversations, middle, right):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([240, 720, 240])
@@ -298,6 +318,9 @@ class MainWindow(QMainWindow):
             self.model_status.setText(self.tr("No model loaded"))
             self.statusBar().showMessage(error_text(code, detail))
 
+    def _job_for(self, request, intent: str):
+        return job_for(request, intent, docs=(self.docs.library, self.docs.collection))
+
     def _request_options(self):
         return (
             self.settings.get("system_prompt"),
@@ -321,11 +344,13 @@ class MainWindow(QMainWindow):
         if not text or self.session.busy:
             return False
         attachments = [(a.path, a.kind) for a in self.media.attachments()]
+        # a message with pictures or a video is about them, not about the documents
+        intent = DOCS if self.docs.in_use() and not attachments else ""
         if self._editing is not None:
             widget, self._editing = self._editing, None
-            ok = self.session.edit_and_resend(widget, text, attachments)
+            ok = self.session.edit_and_resend(widget, text, attachments, intent=intent)
         else:
-            ok = self.session.send(text, attachments)
+            ok = self.session.send(text, attachments, intent=intent)
         if ok:
             self.input.clear()
             self.media.clear()
@@ -333,6 +358,53 @@ class MainWindow(QMainWindow):
 
     def stop(self) -> None:
         self.session.stop()
+
+    # videos and documents
+
+    def summarize_video(self, path: Path) -> bool:
+        """The Summarize button: a summary with chapters of `path`, as a new message."""
+        if self.session.busy:
+            return False
+        ok = self.session.send(self.tr("Summarize this video."), [(path, "video")], intent=SUMMARY)
+        if ok:
+            self.media.remove_path(path)
+        return ok
+
+    def show_frame(self, widget: MessageWidget, t: float) -> None:
+        """A timestamp was clicked: show that moment of the answer's video."""
+        from .frame_viewer import FrameViewer
+
+        if self.frame_viewer is not None and self.frame_viewer.path == widget.video:
+            self.frame_viewer.seek(t)
+        else:
+            if self.frame_viewer is not None:
+                self.frame_viewer.close()
+            self.frame_viewer = FrameViewer(widget.video, t, parent=self)
+        self.frame_viewer.show()
+        self.frame_viewer.raise_()
+
+    def show_source(self, widget: MessageWidget, n: int) -> None:
+        """A citation was clicked: a PDF opens at its page in the app, other files outside."""
+        from .page_viewer import PageViewer, open_externally
+
+        source = widget.sources.get(n)
+        if source is None:
+            return
+        path = Path(source.path)
+        if not path.is_file():
+            self.statusBar().showMessage(error_text("doc_not_found", str(path)), 8000)
+            return
+        if path.suffix.lower() != ".pdf":
+            open_externally(path)
+            return
+        if self.page_viewer is not None and self.page_viewer.path == path:
+            self.page_viewer.show_page(source.page or 1)
+        else:
+            if self.page_viewer is not None:
+                self.page_viewer.close()
+            self.page_viewer = PageViewer(path, source.page or 1, parent=self)
+        self.page_viewer.show()
+        self.page_viewer.raise_()
 
     def begin_edit(self, widget: MessageWidget) -> None:
         if self.session.busy:
@@ -407,6 +479,8 @@ class MainWindow(QMainWindow):
         self.settings.set("splitter", self.splitter.saveState())
         self.settings.sync()
         self.controller.shutdown()
+        self.docs.shutdown()
+        self.docs.library.close()
         self.history.close()
         super().closeEvent(event)
 

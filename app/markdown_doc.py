@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -130,6 +131,9 @@ class MarkdownDoc:
         self._tail_start: int | None = None  # document position where the open part begins
         self._tail_mark = 0  # len(self.codes) when the open part began
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        # Rewrites a Markdown segment before it is rendered (app/links.py: clickable timestamps
+        # and citations); `source` keeps the text as written.
+        self.linkify: Callable[[str], str] | None = None
 
     def append(self, text: str) -> None:
         if not text:
@@ -189,7 +193,8 @@ class MarkdownDoc:
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         if seg.kind == "md":
             start = cursor.position()
-            cursor.insertMarkdown(seg.text.strip("\n"))
+            text = seg.text.strip("\n")
+            cursor.insertMarkdown(self.linkify(text) if self.linkify else text)
             _drop_empty_block_at(cursor, start)
             return
         if not seg.closed:

@@ -137,6 +137,8 @@ class ThumbnailTask(QRunnable):
 class MediaPane(QWidget):
     changed = Signal()
     message = Signal(str)  # a one-line notice for the status bar
+    documentsDropped = Signal(list)  # documents and folders, when route_documents is on
+    summarizeRequested = Signal(object)  # the Path of a video to summarize
 
     def __init__(self, pool: QThreadPool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +146,9 @@ class MediaPane(QWidget):
         self.setAcceptDrops(True)
         self._attachments: dict[str, Attachment] = {}
         self._tasks: dict[str, ThumbnailTask] = {}
+        # When on (the main window), documents and dropped folders go to the document library
+        # (documentsDropped) instead of being attached to the next message.
+        self.route_documents = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("Attachments"))
@@ -174,6 +179,16 @@ class MediaPane(QWidget):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
+        self.summarize_button = QPushButton(self.tr("Summarize video"))
+        self.summarize_button.setAccessibleName(
+            self.tr("Summarize the attached video, with chapters")
+        )
+        self.summarize_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.summarize_button.clicked.connect(self._on_summarize)
+        self.summarize_button.setEnabled(False)
+        layout.addWidget(self.summarize_button)
+        self.changed.connect(self._update_summarize)
+        self.list.itemSelectionChanged.connect(self._update_summarize)
 
     # the attachments
 
@@ -189,6 +204,10 @@ class MediaPane(QWidget):
         """Attach what Cairn can use; report the rest in one line. Returns what was added."""
         added: list[Attachment] = []
         refused: list[str] = []
+        if self.route_documents:
+            paths, documents = _split_documents(paths)
+            if documents:
+                self.documentsDropped.emit(documents)
         for path in _expand(paths):
             kind = kind_of(path)
             if kind is None or not path.is_file():
@@ -212,6 +231,29 @@ class MediaPane(QWidget):
         if added:
             self.changed.emit()
         return added
+
+    def remove_path(self, path: Path) -> None:
+        key = str(path)
+        self._attachments.pop(key, None)
+        item = self._item(key)
+        if item is not None:
+            self.list.takeItem(self.list.row(item))
+        self.changed.emit()
+
+    def video(self) -> Path | None:
+        """The selected video, else the first attached one."""
+        selected = {i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()}
+        videos = [a.path for a in self._attachments.values() if a.kind == "video"]
+        chosen = [p for p in videos if str(p) in selected]
+        return (chosen or videos or [None])[0]
+
+    def _update_summarize(self) -> None:
+        self.summarize_button.setEnabled(self.video() is not None)
+
+    def _on_summarize(self) -> None:
+        path = self.video()
+        if path is not None:
+            self.summarizeRequested.emit(path)
 
     def remove_selected(self) -> None:
         for item in self.list.selectedItems():
@@ -319,6 +361,22 @@ def _centred(icon: QIcon, size: int = 40) -> QIcon:
     )
     painter.end()
     return QIcon(canvas)
+
+
+def _split_documents(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(to attach, for the document library): documents and whole folders go to the library;
+    the images and videos inside a dropped folder are still attached."""
+    attach: list[Path] = []
+    documents: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            documents.append(p)
+            attach.extend(f for f in _expand([p]) if kind_of(f) in ("image", "video"))
+        elif kind_of(p) == "document":
+            documents.append(p)
+        else:
+            attach.append(p)
+    return attach, documents
 
 
 def _expand(paths: list[Path]) -> list[Path]:

@@ -137,14 +137,23 @@ def _templates() -> dict[ErrorCode, str]:
 def stage_text(stage: str, done: float = 0, total: float | None = None) -> str:
     """Progress stage codes (records.Progress.stage) as words."""
     if stage == "describing_segment" and total:
+        # done counts the parts finished; the one being watched is the next
         return (
             QCoreApplication.translate("Stages", "Watching part %1 of %2…")
-            .replace("%1", str(int(done)))
+            .replace("%1", str(min(int(done) + 1, int(total))))
+            .replace("%2", str(int(total)))
+        )
+    if stage.startswith("summarize_") and total:
+        return (
+            QCoreApplication.translate("Stages", "Summarizing the document, part %1 of %2…")
+            .replace("%1", str(min(int(done) + 1, int(total))))
             .replace("%2", str(int(total)))
         )
     stages = {
         "load_model": QCoreApplication.translate("Stages", "Loading the model…"),
-        "metadata": QCoreApplication.translate("Stages", "Asking the model server for the file list…"),
+        "metadata": QCoreApplication.translate(
+            "Stages", "Asking the model server for the file list…"
+        ),
         "download": QCoreApplication.translate("Stages", "Downloading…"),
         "verify": QCoreApplication.translate("Stages", "Checking the files…"),
         "import": QCoreApplication.translate("Stages", "Importing…"),
@@ -153,6 +162,10 @@ def stage_text(stage: str, done: float = 0, total: float | None = None) -> str:
         "describing_segment": QCoreApplication.translate("Stages", "Watching the video…"),
         "writing_summary": QCoreApplication.translate("Stages", "Writing the summary…"),
         "ingest": QCoreApplication.translate("Stages", "Reading the documents…"),
+        "scan": QCoreApplication.translate("Stages", "Looking for changed documents…"),
+        "index": QCoreApplication.translate("Stages", "Indexing the documents…"),
+        "done": QCoreApplication.translate("Stages", "Documents ready."),
+        "search_documents": QCoreApplication.translate("Stages", "Searching the documents…"),
         "prefill": QCoreApplication.translate("Stages", "Reading the prompt…"),
     }
     return stages.get(stage, QCoreApplication.translate("Stages", "Working…"))

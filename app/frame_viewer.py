@@ -1,0 +1,154 @@
+"""A small window showing one frame of a video at a time: where a clicked timestamp points.
+
+The frame is read with OpenCV on the I/O thread pool (never the GUI or engine thread); only the
+latest request is shown, so dragging the slider never piles up stale frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QThreadPool
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+)
+
+from inference.errors import CairnError, ErrorCode
+
+from .media_pane import format_duration
+from .messages import error_text
+from .workers import Task, start
+
+_RUNNING: set[Task] = set()
+
+VIEW = QSize(640, 360)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One decoded frame: the picture (RGB), its time and index, and the video's length."""
+
+    image: QImage
+    t: float
+    index: int
+    duration_s: float
+
+
+def read_frame(path: Path, t: float) -> Frame:
+    """The frame shown at `t` seconds (clamped to the video). Runs on a pool thread."""
+    import cv2  # lazy: never on the start-up path
+
+    cap = cv2.VideoCapture(str(path))
+    try:
+        if not cap.isOpened():
+            raise CairnError(ErrorCode.VIDEO_UNREADABLE, Path(path).name)
+        fps = cap.get(cv2.CAP_PROP_FPS) or 0.0
+        count = int(cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
+        if fps <= 0:
+            fps = 25.0  # a stream without a rate: times are estimates
+        index = max(0, int(round(t * fps)))
+        if count > 0:
+            index = min(index, count - 1)
+        cap.set(cv2.CAP_PROP_POS_FRAMES, index)
+        ok, frame = cap.read()
+        while not ok and index > 0 and count > 0:  # a claimed count past the real end
+            index = max(0, index - max(1, int(fps)))
+            cap.set(cv2.CAP_PROP_POS_FRAMES, index)
+            ok, frame = cap.read()
+        if not ok or frame is None:
+            raise CairnError(
+                ErrorCode.VIDEO_UNREADABLE, f"{Path(path).name}: no frame at {t:.1f} s"
+            )
+    finally:
+        cap.release()
+    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+    h, w, _ = rgb.shape
+    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    duration = count / fps if count > 0 else index / fps
+    return Frame(image, index / fps, index, duration)
+
+
+class FrameViewer(QDialog):
+    """Shows `path` at a time; a slider moves through the video second by second."""
+
+    def __init__(self, path: Path, t: float = 0.0, pool: QThreadPool | None = None, parent=None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.pool = pool or QThreadPool.globalInstance()
+        self.frame: Frame | None = None  # the frame on screen
+        self._tasks: dict[int, Task] = {}
+        self._serial = 0
+        self.setWindowTitle(self.tr("%1 – frame viewer").replace("%1", self.path.name))
+        layout = QVBoxLayout(self)
+        self.image_label = QLabel()
+        self.image_label.setMinimumSize(VIEW)
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_label.setAccessibleName(self.tr("Video frame"))
+        layout.addWidget(self.image_label, 1)
+        row = QHBoxLayout()
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setAccessibleName(self.tr("Position in the video"))
+        self.slider.setEnabled(False)
+        self.slider.valueChanged.connect(lambda v: self.seek(float(v)))
+        self.time_label = QLabel()
+        self.time_label.setAccessibleName(self.tr("Time of the frame"))
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.time_label)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        self.seek(t)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def seek(self, t: float) -> None:
+        """Show the frame at `t` seconds (read off the GUI thread)."""
+        if self.frame is not None and int(t) == int(self.frame.t) and not self._tasks:
+            return
+        self._serial += 1
+        serial = self._serial
+        self.time_label.setText(self.tr("Seeking %1…").replace("%1", format_duration(t)))
+        task = Task(lambda _progress, _cancel, t=t: read_frame(self.path, t))
+        task.signals.done.connect(lambda frame, s=serial: self._on_frame(s, frame))
+        task.signals.failed.connect(lambda code, detail, s=serial: self._on_failed(s, code, detail))
+        self._tasks[serial] = task
+        _RUNNING.add(task)  # kept until it ends, even if this window goes first
+        task.signals.done.connect(lambda _r, t=task: _RUNNING.discard(t))
+        task.signals.failed.connect(lambda _c, _d, t=task: _RUNNING.discard(t))
+        start(task, self.pool)
+
+    def _on_frame(self, serial: int, frame: Frame) -> None:
+        self._tasks.pop(serial, None)
+        if serial != self._serial:
+            return  # a later seek is on its way
+        self.frame = frame
+        pixmap = QPixmap.fromImage(frame.image).scaled(
+            VIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+        self.image_label.setPixmap(pixmap)
+        self.time_label.setText(
+            self.tr("%1 of %2")
+            .replace("%1", format_duration(frame.t))
+            .replace("%2", format_duration(frame.duration_s))
+        )
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, int(frame.duration_s)))
+        self.slider.setValue(int(frame.t))
+        self.slider.setEnabled(True)
+        self.slider.blockSignals(False)
+
+    def _on_failed(self, serial: int, code: str, detail: str) -> None:
+        self._tasks.pop(serial, None)
+        if serial == self._serial:
+            self.image_label.clear()
+            self.time_label.setText(error_text(code, detail))
