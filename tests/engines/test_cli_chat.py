@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -152,7 +151,7 @@ def test_bad_videos(tiny_vlm_ckpt, tmp_path, kind):
         p.write_bytes(os.urandom(50_000))
     elif kind == "truncated":
         writer = cv2.VideoWriter(str(p), cv2.VideoWriter_fourcc(*"mp4v"), 10, (160, 120))
-        for i in range(40):
+        for _ in range(40):
             writer.write(np.random.randint(0, 255, (120, 160, 3), np.uint8))
         writer.release()
         p.write_bytes(p.read_bytes()[:2000])

@@ -13,7 +13,14 @@ from inference.checkpoint import inspect_model
 from inference.engine import Engine, collect
 from inference.engines import open_engine
 from inference.errors import CairnError, ErrorCode
-from inference.records import FinishReason, GenerationRequest, GenParams, Message, Modality, VideoFrame
+from inference.records import (
+    FinishReason,
+    GenerationRequest,
+    GenParams,
+    Message,
+    Modality,
+    VideoFrame,
+)
 
 pytestmark = pytest.mark.slow
 
