@@ -223,6 +223,19 @@ def test_image_counts_its_tokens(vision_engine, tmp_path):
     assert last.prompt_tokens - text_only.prompt_tokens >= 15
 
 
+def test_image_token_budget(vision_engine, gguf_dirs, tmp_path):
+    big = png(tmp_path / "big.png", size=(640, 480))
+    text_only = collect(vision_engine.generate(ask(max_tokens=1), cancel=CancelToken()))[2]
+    full = collect(vision_engine.generate(ask(images=[big], max_tokens=1), cancel=CancelToken()))
+    assert full[2].prompt_tokens - text_only.prompt_tokens >= 20 * 15  # 640x480 / (32x32)
+    small = LlamaCppEngine.load(inspect_model(gguf_dirs["vision"]), image_max_tokens=16)
+    try:
+        _, _, last = collect(small.generate(ask(images=[big], max_tokens=1), cancel=CancelToken()))
+    finally:
+        small.close()
+    assert last.prompt_tokens - text_only.prompt_tokens <= 16 + 2  # + vision start / end
+
+
 def test_two_images_and_jpeg(vision_engine, tmp_path):
     a = png(tmp_path / "a.png")
     b = tmp_path / "b.jpg"

@@ -1,0 +1,391 @@
+"""The llama.cpp engine: Qwen3.5 GGUF files on the CPU (or a GPU build) through llama-cpp-python.
+
+Text, images through the libmtmd vision projector (the mmproj file) and video as timestamped frame
+pairs. The engine renders the GGUF's chat template itself (sandboxed, with enable_thinking),
+evaluates the prompt with llama_decode / libmtmd and runs its own sampling loop, so it can stop
+between any two tokens, abort a long prompt, and report true token counts (libmtmd's count of the
+prompt, image tokens included, which is what llama.cpp's perf counters see; the bindings' usage
+field counts an image as about 20 tokens where a few hundred are processed).
+
+Every answer re-evaluates its whole prompt: Qwen3.5 mixes attention with linear-attention
+(recurrent) layers, whose state cannot be rolled back to a shared prefix.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import time
+from collections.abc import Iterator
+
+from ..cancel import CancelToken
+from ..catalog import load_catalog, thinking_default_for_size
+from ..checkpoint import LocalModel, read_gguf_metadata
+from ..errors import CairnError, ErrorCode
+from ..media.images import load_image
+from ..qwen import STOP_TOKENS, ThinkingSplitter, prompt_opens_thinking
+from ..records import (
+    DEFAULT_PRESETS,
+    Chunk,
+    FinishReason,
+    GenerationRequest,
+    Modality,
+    SamplingPreset,
+)
+from .llamacpp import native, prefill
+from .llamacpp.media import with_markers
+from .llamacpp.template import ChatTemplate, TemplateError
+from .prompting import chat_messages, request_images
+
+DEFAULT_N_CTX = 8192
+DEFAULT_N_BATCH = 512
+DEFAULT_IMAGE_MAX_TOKENS = 1024  # per image; CPU prompt speed makes bigger images slow
+
+
+def _presets_for(size: str | None) -> dict[str, SamplingPreset]:
+    """The catalog's presets for a GGUF of this size, else the Qwen3.5 model card's."""
+    try:
+        for spec in load_catalog():
+            if spec.engine == "llamacpp" and spec.size == size and spec.presets:
+                return {k: spec.preset(k == "thinking") for k in ("thinking", "instruct")}
+    except (OSError, ValueError, KeyError):
+        pass
+    return dict(DEFAULT_PRESETS)
+
+
+def _choose_device(device: str | None) -> str:
+    if device not in (None, "auto", "cpu", "gpu"):
+        raise CairnError(ErrorCode.INVALID_ARGUMENT, f"unknown device {device!r}")
+    gpu = native.supports_gpu_offload()
+    if device == "gpu" and not gpu:
+        raise CairnError(
+            ErrorCode.DEVICE_UNAVAILABLE,
+            "this llama.cpp build has no GPU offload; use --device cpu",
+        )
+    if device in (None, "auto"):
+        return "gpu" if gpu else "cpu"
+    return device
+
+
+class LlamaCppEngine:
+    """A Qwen3.5 GGUF (plus its mmproj vision projector when present) loaded with llama.cpp."""
+
+    name = "llamacpp"
+
+    def __init__(self, model: LocalModel, llm, mtmd_ctx, device: str, n_threads: int) -> None:
+        import llama_cpp
+
+        self.local = model
+        self.device = device
+        self.model_name = model.name
+        self.n_threads = n_threads
+        self.capabilities = frozenset(
+            {Modality.TEXT} | ({Modality.IMAGE, Modality.VIDEO} if mtmd_ctx else set())
+        )
+        self.thinking_default = thinking_default_for_size(model.size)
+        self.presets = _presets_for(model.size)
+        self._llm = llm
+        self._mtmd = mtmd_ctx
+        self._ctx = llm.ctx
+        self._piece_buf = ctypes.create_string_buffer(256)
+        self._vocab = llama_cpp.llama_model_get_vocab(llm.model)
+        self._n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
+        self.n_ctx = llm.n_ctx()
+        self.n_batch = llm.n_batch
+        self._stop_ids = frozenset(self._single_token(t) for t in STOP_TOKENS) - {None}
+        meta = llm.metadata
+        self._template = ChatTemplate(
+            meta.get("tokenizer.chat_template"),
+            bos_token=self._token_text(llama_cpp.llama_vocab_bos(self._vocab)),
+            eos_token=self._token_text(llama_cpp.llama_vocab_eos(self._vocab)),
+        )
+        self._batch = native.Batch(self.n_batch)
+        self._one = native.Batch(1)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    @classmethod
+    def load(
+        cls,
+        model: LocalModel,
+        *,
+        device: str | None = None,
+        n_threads: int | None = None,
+        n_ctx: int | None = None,
+        image_max_tokens: int = DEFAULT_IMAGE_MAX_TOKENS,
+    ) -> LlamaCppEngine:
+        """Load the GGUF (and projector). Raises CairnError: ENGINE_UNAVAILABLE, DEVICE_UNAVAILABLE,
+        MODEL_LOAD_FAILED, NOT_QWEN35 (checked by inspect_model before we get here)."""
+        if model.format != "gguf" or model.gguf is None:
+            raise CairnError(
+                ErrorCode.ENGINE_UNAVAILABLE, f"{model.path}: llama.cpp needs a GGUF file"
+            )
+        try:
+            import llama_cpp
+        except ImportError as e:
+            raise CairnError(ErrorCode.ENGINE_UNAVAILABLE, f"llama-cpp-python: {e}") from None
+        native.silence_logs()
+        chosen = _choose_device(device)
+        threads = n_threads if n_threads and n_threads > 0 else native.physical_cores()
+        trained = read_gguf_metadata(model.gguf, ("qwen35.context_length",)).get(
+            "qwen35.context_length"
+        )
+        ctx_size = n_ctx or DEFAULT_N_CTX
+        if isinstance(trained, int) and trained > 0:
+            ctx_size = min(ctx_size, trained)
+        try:
+            llm = llama_cpp.Llama(
+                model_path=str(model.gguf),
+                n_ctx=ctx_size,
+                n_batch=DEFAULT_N_BATCH,
+                n_ubatch=DEFAULT_N_BATCH,
+                n_threads=threads,
+                n_threads_batch=threads,
+                n_gpu_layers=-1 if chosen == "gpu" else 0,
+                verbose=False,
+            )
+        except (ValueError, RuntimeError, OSError) as e:
+            raise CairnError(ErrorCode.MODEL_LOAD_FAILED, f"{model.gguf}: {e}") from None
+        mtmd_ctx = None
+        if model.mmproj is not None:
+            try:
+                mtmd_ctx = cls._load_projector(model, llm, threads, chosen, image_max_tokens)
+            except CairnError:
+                llm.close()
+                raise
+        try:
+            return cls(model, llm, mtmd_ctx, chosen, threads)
+        except BaseException as e:
+            if mtmd_ctx is not None:
+                from llama_cpp import mtmd_cpp
+
+                mtmd_cpp.mtmd_free(mtmd_ctx)
+            llm.close()
+            if isinstance(e, TemplateError):
+                raise CairnError(ErrorCode.MODEL_LOAD_FAILED, f"{model.gguf}: {e}") from None
+            raise
+
+    @staticmethod
+    def _load_projector(model: LocalModel, llm, threads: int, device: str, max_tokens: int):
+        from llama_cpp import mtmd_cpp
+
+        params = mtmd_cpp.mtmd_context_params_default()
+        params.use_gpu = device == "gpu"
+        params.print_timings = False
+        params.n_threads = threads
+        params.warmup = False  # a warm-up encodes a 2,116-token image: tens of seconds on a CPU
+        if max_tokens > 0:
+            params.image_max_tokens = max_tokens
+        ctx = mtmd_cpp.mtmd_init_from_file(str(model.mmproj).encode(), llm.model, params)
+        if not ctx:
+            raise CairnError(ErrorCode.MODEL_LOAD_FAILED, f"{model.mmproj}: projector not loaded")
+        if not mtmd_cpp.mtmd_support_vision(ctx):
+            mtmd_cpp.mtmd_free(ctx)
+            raise CairnError(ErrorCode.MODEL_LOAD_FAILED, f"{model.mmproj}: no vision encoder")
+        return ctx
+
+    def _single_token(self, text: str) -> int | None:
+        tokens = self._llm.tokenize(text.encode(), add_bos=False, special=True)
+        return tokens[0] if len(tokens) == 1 else None
+
+    def _token_text(self, token: int) -> str:
+        if token < 0:
+            return ""
+        return native.token_piece(self._vocab, token, self._piece_buf).decode("utf-8", "replace")
+
+    # -- prompt --------------------------------------------------------------------------------
+
+    def render_prompt(self, request: GenerationRequest, thinking: bool, images=(), marker=""):
+        """(prompt text, pictures in marker order) for a request."""
+        media = bool(images or request.video_frames)
+        messages = chat_messages(request, media=media)
+        pictures = []
+        if media:
+            messages, pictures = with_markers(messages, images, request.video_frames, marker)
+        try:
+            return self._template.render(messages, enable_thinking=thinking), pictures
+        except TemplateError as e:
+            raise CairnError(ErrorCode.INVALID_ARGUMENT, str(e)) from None
+
+    def _check_fits(self, n_prompt: int) -> None:
+        if n_prompt + 1 > self.n_ctx:
+            raise CairnError(
+                ErrorCode.CONTEXT_TOO_LONG, f"{n_prompt} prompt tokens, context {self.n_ctx}"
+            )
+
+    # -- generation ----------------------------------------------------------------------------
+
+    def generate(self, request: GenerationRequest, *, cancel: CancelToken) -> Iterator[Chunk]:
+        """Stream the answer: thinking / text chunks, then one chunk with the finish and statistics.
+
+        Bad input raises CairnError here, before any model work (UNSUPPORTED_INPUT, IMAGE_*,
+        INVALID_ARGUMENT); CONTEXT_TOO_LONG comes from the first next(), once the prompt is
+        tokenized. generation_tokens counts every sampled token, the end-of-turn token included;
+        prompt_tokens counts image tokens too (it equals llama.cpp's n_p_eval for the answer);
+        peak_memory_mb is the process's lifetime RSS peak (getrusage).
+        """
+        images = request_images(request)
+        frames = request.video_frames
+        if (images or frames) and self._mtmd is None:
+            raise CairnError(
+                ErrorCode.UNSUPPORTED_INPUT,
+                f"{self.model_name} has no vision projector (mmproj file): text only",
+            )
+        pil_images = [load_image(p) for p in images]  # validate every file before any work
+        thinking = self.thinking_default if request.thinking is None else request.thinking
+        params = request.params.resolved(self.presets["thinking" if thinking else "instruct"])
+        if params.max_tokens < 1:
+            raise CairnError(ErrorCode.INVALID_ARGUMENT, "max tokens must be at least 1")
+        marker = ""
+        if pil_images or frames:
+            from llama_cpp import mtmd_cpp
+
+            marker = mtmd_cpp.mtmd_default_marker().decode()
+        try:
+            prompt, pictures = self.render_prompt(request, thinking, pil_images, marker)
+        except ValueError as e:  # a frame that is not an RGB uint8 array
+            raise CairnError(ErrorCode.INVALID_ARGUMENT, str(e)) from None
+        sampling = native.Sampling(
+            temperature=float(params.temperature or 0.0),
+            top_p=float(params.top_p if params.top_p is not None else 1.0),
+            top_k=int(params.top_k or 0),
+            presence_penalty=float(params.presence_penalty or 0.0),
+            seed=params.seed,
+        )
+        return self._stream(prompt, pictures, sampling, params.max_tokens, cancel)
+
+    def _prefill(self, prompt: str, pictures, cancel: CancelToken) -> tuple[int, int]:
+        """Evaluate the prompt; return (prompt tokens, next position). May raise PromptCancelled."""
+        chunks = None
+        try:
+            if pictures:
+                chunks = prefill.tokenize_media(self._mtmd, prompt, pictures)
+                n_prompt = prefill.count_chunk_tokens(chunks)
+            else:
+                tokens = self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+                n_prompt = len(tokens)
+            self._check_fits(n_prompt)
+            native.clear_memory(self._ctx)
+            native.reset_perf(self._ctx)
+            try:
+                with native.AbortWhen(self._ctx, lambda: cancel.cancelled):
+                    if chunks is not None:
+                        pos = prefill.eval_chunks(
+                            self._mtmd, self._ctx, chunks, self.n_batch, cancel
+                        )
+                    else:
+                        pos = prefill.eval_tokens(self._ctx, self._batch, tokens, cancel)
+            except prefill.PromptCancelled:
+                raise prefill.PromptCancelled(n_prompt) from None
+            return n_prompt, pos
+        finally:
+            if chunks is not None:
+                prefill.free_chunks(chunks)
+
+    def _stream(self, prompt, pictures, sampling, max_tokens, cancel) -> Iterator[Chunk]:
+        import llama_cpp
+
+        started = time.perf_counter()
+        try:
+            n_prompt, pos = self._prefill(prompt, pictures, cancel)
+        except prefill.PromptCancelled as e:
+            n_prompt = e.args[0] if e.args else 0
+            yield Chunk(
+                finish_reason=FinishReason.CANCELLED,
+                prompt_tokens=n_prompt,
+                peak_memory_mb=native.peak_rss_mb(),
+            )
+            return
+        prompt_done = time.perf_counter()
+
+        splitter = ThinkingSplitter(in_thinking=prompt_opens_thinking(prompt))
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        room = self.n_ctx - n_prompt  # KV cells left for generated tokens
+        generated = 0
+        first_token_at = None
+        seen_answer = False
+        finish = FinishReason.LENGTH
+        sampler = native.Sampler(sampling, self._n_vocab)
+        try:
+            while True:
+                token = sampler.sample(self._ctx)
+                generated += 1
+                if first_token_at is None:
+                    first_token_at = time.perf_counter()
+                if token in self._stop_ids or llama_cpp.llama_vocab_is_eog(self._vocab, token):
+                    finish = FinishReason.STOP
+                    break
+                text = decoder.decode(native.token_piece(self._vocab, token, self._piece_buf))
+                if text:
+                    for chunk in _split(splitter, text, seen_answer):
+                        seen_answer = seen_answer or bool(chunk.text)
+                        yield chunk
+                if cancel.cancelled:
+                    finish = FinishReason.CANCELLED
+                    break
+                if generated >= max_tokens or generated >= room:
+                    finish = FinishReason.LENGTH
+                    break
+                self._one.fill((token,), pos, logits_last=True)
+                rc = llama_cpp.llama_decode(self._ctx, self._one.batch)
+                if rc != 0:
+                    raise CairnError(ErrorCode.INTERNAL, f"llama_decode returned {rc}")
+                pos += 1
+                if cancel.cancelled:
+                    finish = FinishReason.CANCELLED
+                    break
+        finally:
+            sampler.close()
+        ended = time.perf_counter()
+        tail = decoder.decode(b"", final=True)
+        for chunk in _split(splitter, tail, seen_answer) if tail else ():
+            seen_answer = seen_answer or bool(chunk.text)
+            yield chunk
+        yield from _flush(splitter, seen_answer)
+        first = first_token_at or ended
+        yield Chunk(
+            finish_reason=finish,
+            prompt_tokens=n_prompt,
+            generation_tokens=generated,
+            ttft_s=first - started,
+            prompt_tps=n_prompt / max(prompt_done - started, 1e-9),
+            generation_tps=(generated - 1) / (ended - first) if generated > 1 else 0.0,
+            peak_memory_mb=native.peak_rss_mb(),
+        )
+
+    def perf(self) -> native.Perf:
+        """llama.cpp's counters for the last answer (prompt tokens evaluated, timings)."""
+        return native.perf(self._ctx)
+
+    def close(self) -> None:
+        if self._mtmd is not None:
+            from llama_cpp import mtmd_cpp
+
+            mtmd_cpp.mtmd_free(self._mtmd)
+            self._mtmd = None
+        self._batch.close()
+        self._one.close()
+        if self._llm is not None:
+            self._llm.close()
+            self._llm = None
+
+
+def _split(splitter: ThinkingSplitter, text: str, seen_answer: bool) -> list[Chunk]:
+    thinking, answer = splitter.feed(text)
+    return _chunks(thinking, answer, seen_answer)
+
+
+def _flush(splitter: ThinkingSplitter, seen_answer: bool) -> list[Chunk]:
+    thinking, answer = splitter.flush()
+    return _chunks(thinking, answer, seen_answer)
+
+
+def _chunks(thinking: str, answer: str, seen_answer: bool) -> list[Chunk]:
+    out = []
+    if thinking:
+        out.append(Chunk(thinking=thinking))
+    if answer and not seen_answer:
+        answer = answer.lstrip("\n")  # Qwen writes blank lines after </think>
+    if answer:
+        out.append(Chunk(text=answer))
+    return out
