@@ -61,15 +61,24 @@ class FirstRunPage(QWidget):
         self.task: workers.Task | None = None
         self.setAccessibleName(self.tr("Welcome"))
 
+        # A panel of bounded width, centred: word-wrapped labels placed with an alignment
+        # flag get their one-line size hint and are cut off under a real window system.
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        box = QVBoxLayout()
-        outer.addLayout(box)
+        middle = QHBoxLayout()
+        outer.addLayout(middle)
         outer.addStretch(2)
+        panel = QWidget()
+        panel.setMaximumWidth(680)
+        middle.addStretch(1)
+        middle.addWidget(panel, 4)
+        middle.addStretch(1)
+        box = QVBoxLayout(panel)
 
         title = QLabel(self.tr("Welcome to Cairn"))
         title.setStyleSheet("font-size: 22pt; font-weight: bold")
-        box.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(title)
         intro = QLabel(
             self.tr(
                 "Cairn runs an AI model on this computer. Nothing you type, attach or ask leaves "
@@ -77,13 +86,13 @@ class FirstRunPage(QWidget):
             )
         )
         intro.setWordWrap(True)
-        intro.setMaximumWidth(560)
-        box.addWidget(intro, 0, Qt.AlignmentFlag.AlignHCenter)
+        intro.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(intro)
 
         self.recommendation = QLabel()
         self.recommendation.setWordWrap(True)
-        self.recommendation.setMaximumWidth(560)
-        box.addWidget(self.recommendation, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.recommendation.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(self.recommendation)
 
         row = QHBoxLayout()
         self.choice = QComboBox()
