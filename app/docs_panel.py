@@ -9,6 +9,7 @@ At start-up the same worker finishes what an interrupted run left (DocStore.resu
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
@@ -37,10 +38,27 @@ COLLECTION = "default"
 class DocLibrary:
     """The DocStore, opened on first use by whichever thread needs it first (thread-safe)."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, models_dir: Path | None = None) -> None:
         self.db_path = Path(db_path)
+        self.models_dir = Path(models_dir) if models_dir is not None else None
         self._store = None
         self._lock = threading.Lock()
+
+    def embedder(self):
+        """The installed embedding model, loaded, or None (dense search off). Call it from a
+        worker or the engine thread only: the first call loads the model."""
+        if self.models_dir is None:
+            return None
+        try:
+            from inference.docs.embedder_llamacpp import find_embedder
+
+            found = find_embedder(self.models_dir)
+            if found is not None:
+                found.load()
+            return found
+        except Exception:  # no dense search is better than no documents
+            logging.getLogger(__name__).exception("embedding model unavailable")
+            return None
 
     def __call__(self):
         with self._lock:
@@ -55,6 +73,14 @@ class DocLibrary:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+def _embed_rest(store, embedder, collection: str, cancel) -> None:
+    """Vectors for chunks indexed before the embedding model was installed (worker thread)."""
+    if embedder is not None:
+        from inference.docs.dense import embed_missing
+
+        embed_missing(store, embedder, collection, cancel=cancel)
 
 
 class DocsPanel(QWidget):
@@ -125,7 +151,11 @@ class DocsPanel(QWidget):
 
         def run(progress, cancel):
             store = self.library()
-            store.resume(self.collection, progress=progress, cancel=cancel, on_file=progress)
+            dense = self.library.embedder()
+            store.resume(
+                self.collection, progress=progress, cancel=cancel, on_file=progress, embedder=dense
+            )
+            _embed_rest(store, dense, self.collection, cancel)
             return store.files(self.collection)
 
         self._run(run)
@@ -140,7 +170,16 @@ class DocsPanel(QWidget):
 
         def run(progress, cancel):
             store = self.library()
-            store.add(paths, self.collection, progress=progress, cancel=cancel, on_file=progress)
+            dense = self.library.embedder()
+            store.add(
+                paths,
+                self.collection,
+                progress=progress,
+                cancel=cancel,
+                on_file=progress,
+                embedder=dense,
+            )
+            _embed_rest(store, dense, self.collection, cancel)
             return store.files(self.collection)
 
         self._run(run)

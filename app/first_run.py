@@ -151,8 +151,8 @@ class FirstRunPage(QWidget):
         self.choice.clear()
         for entry in self.store.entries():
             spec = entry.spec
-            if spec is None:
-                continue
+            if spec is None or getattr(spec, "role", "chat") != "chat":
+                continue  # imports, and embedding models (document search, not chat)
             size = human_bytes(spec.download_bytes)
             if spec.id == rec:
                 label = self.tr("Qwen3.5 %1 (%2), %3 download, recommended")

@@ -90,7 +90,8 @@ def doc_job(request: GenerationRequest, store: Callable[[], object], collection:
 
         yield Progress("search_documents")
         docs = store()
-        options = QAOptions(thinking=request.thinking)
+        dense = getattr(store, "embedder", None)  # DocLibrary: loads on this (engine) thread
+        options = QAOptions(thinking=request.thinking, embedder=dense() if dense else None)
         plan = plan_answer(docs, question, collection, options)
         if plan.reply is not None:
             yield DocReply(plan.reply.value, plan.reply_detail)

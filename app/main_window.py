@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.media.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.media.route_documents = True
         self.media.summarizeRequested.connect(self.summarize_video)
-        self.docs = DocsPanel(DocLibrary(self.dirs.docs_db))
+        self.docs = DocsPanel(DocLibrary(self.dirs.docs_db, self.dirs.models))
         self.docs.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.media.documentsDropped.connect(self.docs.add)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -225,10 +225,12 @@ class MainWindow(QMainWindow):
 
     def ready_models(self) -> list[tuple[str, str]]:
         """(label, ref) of every ready model in the models folder."""
+        from inference.docs.embedder_llamacpp import is_chat_entry
+
         out = []
         try:
             for entry in self.model_store().entries():
-                if getattr(entry.state, "value", entry.state) == "ready":
+                if getattr(entry.state, "value", entry.state) == "ready" and is_chat_entry(entry):
                     spec = entry.spec
                     # a product name and data, no words to translate
                     label = f"Qwen3.5 {spec.size} · {spec.quantization}" if spec else entry.id

@@ -1,6 +1,7 @@
 """Document Q&A benchmark: indexing throughput, search latency and retrieval quality.
 
     .venv/bin/python bench/docs.py [--files 220] [--pages 12] [--facts 200] [--keep DIR]
+                                   [--dense [GGUF]]
 
 Builds a corpus of generated PDFs (filler text with facts planted on known pages, plus
 distractor sentences that reuse each fact's surname and object elsewhere; surnames are shared by
@@ -11,6 +12,12 @@ Baselines measured in the same run:
 - indexing: parsing + chunking the same files in-process (no child process, no database);
 - search: plain FTS5 BM25 over the same index (OR of the query words, no stop words removed,
   no coverage or proximity re-scoring).
+
+--dense adds dense retrieval through llama.cpp (inference/docs/embedder_llamacpp.py): the time
+to embed every chunk, and search latency with the embedder (BM25 + vectors fused by reciprocal
+rank) against Cairn's BM25-only search in the same run. Without a GGUF it uses the tiny random
+Qwen3 model of the tests: that measures the plumbing (batching, storage, fusion), not a real
+model's cost, and its quality figures mean nothing.
 """
 
 from __future__ import annotations
@@ -105,6 +112,14 @@ def main() -> int:
     ap.add_argument("--facts", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=3, help="passes over the questions for latency")
     ap.add_argument("--keep", type=Path, default=None, help="keep the corpus and index here")
+    ap.add_argument(
+        "--dense",
+        nargs="?",
+        const="tiny",
+        default=None,
+        metavar="GGUF",
+        help="also measure dense retrieval (an embedding GGUF; default: the tiny test model)",
+    )
     args = ap.parse_args()
 
     from inference.docs import DocStore
@@ -201,10 +216,62 @@ def main() -> int:
             )
         )
     print("\nbaselines: indexing = parse + chunk in-process; search = plain FTS5 BM25 OR-query")
+    if args.dense:
+        dense_bench(db, work, facts, args.dense, args.repeat)
     print(f"command: {Path(sys.executable).name} bench/docs.py " + " ".join(sys.argv[1:]))
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def dense_bench(db: Path, work: Path, facts, gguf: str, repeat: int) -> None:
+    """Embed every chunk, then time fused search against BM25-only search (same store)."""
+    from inference.docs import DocStore
+    from inference.docs.dense import embed_missing
+    from inference.docs.embedder_llamacpp import LlamaCppEmbedder
+
+    if gguf == "tiny":
+        from tests.docs.tiny_embedding_gguf import FILE_NAME, write_embedding_gguf
+
+        path = write_embedding_gguf(work / FILE_NAME)
+    else:
+        path = Path(gguf)
+    embedder = LlamaCppEmbedder(path)
+    store = DocStore(db)
+    t = time.perf_counter()
+    embedder.load()
+    load_s = time.perf_counter() - t
+    t = time.perf_counter()
+    n = embed_missing(store, embedder, "default")
+    embed_s = time.perf_counter() - t
+    fused: list[float] = []
+    lexical: list[float] = []
+    top5 = base5 = 0
+    for rep in range(repeat):
+        for question, file, page in facts:
+            t = time.perf_counter()
+            hits = store.search(question, k=5, embedder=embedder)
+            fused.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            base = store.search(question, k=5)
+            lexical.append((time.perf_counter() - t) * 1000)
+            if rep == 0:
+                top5 += (file, page) in [(h.path.name, h.page) for h in hits]
+                base5 += (file, page) in [(h.path.name, h.page) for h in base]
+    store.close()
+    embedder.close()
+    print(
+        f"\ndense ({path.name}, {embedder.dim} dims): load {load_s:.2f} s, {n} chunks embedded in "
+        f"{embed_s:.1f} s ({n / embed_s:.0f} chunks/s)"
+    )
+    rows = [
+        ("search p50 ms", pct(fused, 0.5), pct(lexical, 0.5)),
+        ("search p95 ms", pct(fused, 0.95), pct(lexical, 0.95)),
+    ]
+    print(f"{'measure':<16}{'fused':>10}{'bm25 only':>12}{'ratio':>8}")
+    for name, a, b in rows:
+        print(f"{name:<16}{a:>10.2f}{b:>12.2f}{a / b:>8.2f}")
+    print(f"{'right in top 5':<16}{top5 / len(facts):>10.1%}{base5 / len(facts):>12.1%}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ def _spec(raw: dict) -> ModelSpec:
         mmproj=raw.get("mmproj"),
         presets={k: SamplingPreset(**v) for k, v in raw.get("presets", {}).items()},
         notes=raw.get("notes", ""),
+        role=raw.get("role", "chat"),
     )
 
 

@@ -32,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument(
         "--retry-failed", action="store_true", help="parse again files that failed before"
     )
+    with_dense(add)
     add.set_defaults(func=cmd_add)
 
     ls = with_collection(sub.add_parser("list", help="indexed files with their status"))
@@ -45,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     se = with_collection(sub.add_parser("search", help="search the indexed documents"))
     se.add_argument("-k", type=int, default=5, help="number of hits (default 5)")
     se.add_argument("--json", action="store_true")
+    with_dense(se)
     se.add_argument("query", nargs="+", metavar="QUERY")
     se.set_defaults(func=cmd_search)
 
@@ -53,8 +55,43 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ask.add_argument("--engine", default="auto", choices=("auto", "mlx", "llamacpp"))
     ask.add_argument("--max-tokens", type=int, default=1024)
     ask.add_argument("--json", action="store_true")
+    with_dense(ask)
     ask.add_argument("question", nargs="+", metavar="QUESTION")
     ask.set_defaults(func=cmd_ask)
+
+
+def with_dense(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-dense",
+        action="store_true",
+        help="keyword search only, even with an embedding model installed",
+    )
+
+
+def _embedder(args, ctx, store=None):
+    """The installed embedding model, loaded, or None (none installed, --no-dense, or it
+    failed to load: then a warning and keyword search only). With `store` (searching), also
+    None while no chunk has a vector from that model, so the model is not loaded for nothing."""
+    if getattr(args, "no_dense", False):
+        return None
+    from ..docs.embedder_llamacpp import find_embedder
+
+    embedder = find_embedder(ctx.dirs.models)
+    if embedder is None:
+        return None
+    if (
+        store is not None
+        and not store.db.execute(
+            "SELECT 1 FROM vectors WHERE model = ? LIMIT 1", (embedder.name,)
+        ).fetchone()
+    ):
+        return None
+    try:
+        embedder.load()
+    except CairnError as e:
+        print(f"warning: keyword search only: {describe(e)}", file=sys.stderr)
+        return None
+    return embedder
 
 
 def _store(ctx):
@@ -81,6 +118,7 @@ def cmd_add(args, ctx) -> int:
     if args.timeout <= 0:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "--timeout must be positive")
     store = _store(ctx)
+    embedder = _embedder(args, ctx)
     state = {"total": 0}
 
     def progress(p: Progress) -> None:
@@ -105,7 +143,12 @@ def cmd_add(args, ctx) -> int:
             on_file=on_file,
             timeout_s=args.timeout,
             retry_failed=args.retry_failed,
+            embedder=embedder,
         )
+        if embedder is not None:  # chunks indexed before the embedding model was installed
+            from ..docs.dense import embed_missing
+
+            embed_missing(store, embedder, args.collection)
     finally:
         store.close()
     print(
@@ -171,7 +214,9 @@ def cmd_search(args, ctx) -> int:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "-k must be at least 1")
     store = _store(ctx)
     try:
-        hits = store.search(" ".join(args.query), args.collection, k=args.k)
+        hits = store.search(
+            " ".join(args.query), args.collection, k=args.k, embedder=_embedder(args, ctx, store)
+        )
     finally:
         store.close()
     if args.json:
@@ -201,7 +246,7 @@ def _where(path, page) -> str:
 
 def cmd_ask(args, ctx) -> int:
     from ..cancel import CancelToken
-    from ..docs import answer, plan_answer
+    from ..docs import QAOptions, answer, plan_answer
     from ..records import GenParams
 
     if args.max_tokens < 1:
@@ -209,7 +254,8 @@ def cmd_ask(args, ctx) -> int:
     question = " ".join(args.question)
     store = _store(ctx)
     try:
-        plan = plan_answer(store, question, args.collection)
+        options = QAOptions(embedder=_embedder(args, ctx, store))
+        plan = plan_answer(store, question, args.collection, options)
         if plan.reply is not None:
             text = _reason(plan.reply, plan.reply_detail)
             if args.json:
@@ -230,6 +276,7 @@ def cmd_ask(args, ctx) -> int:
                 args.collection,
                 GenParams(max_tokens=args.max_tokens),
                 CancelToken(),
+                options=options,
                 plan=plan,
                 progress=None if args.json else _summary_progress,
             )

@@ -58,6 +58,7 @@ def _engine_of(entry) -> str | None:
 
 
 def _list(args, ctx) -> int:
+    from ..docs.embedder_llamacpp import model_role
     from ..models.recommend import recommend_for_this_machine
 
     store = _store(ctx)
@@ -81,18 +82,21 @@ def _list(args, ctx) -> int:
                 "download_bytes": s.download_bytes if s else None,
                 "ram_bytes": s.ram_bytes if s else None,
                 "recommended": e.id == recommended,
+                "role": model_role(e),
             }
         )
     if args.json:
         print(json.dumps({"models": rows}, indent=1))
         return 0
     width = max([len(r["id"]) for r in rows] + [2])
-    print(f"  {'ID':<{width}}  {'SIZE':>5}  {'ENGINE':<8}  {'STATE':<14}  {'ON DISK':>9}")
+    print(
+        f"  {'ID':<{width}}  {'SIZE':>5}  {'ENGINE':<8}  {'ROLE':<9}  {'STATE':<14}  {'ON DISK':>9}"
+    )
     for r in rows:
         mark = "*" if r["recommended"] else " "
         print(
             f"{mark} {r['id']:<{width}}  {r['size'] or '-':>5}  {r['engine'] or '-':<8}  "
-            f"{r['state']:<14}  {_mb(r['bytes_on_disk']):>9}"
+            f"{r['role']:<9}  {r['state']:<14}  {_mb(r['bytes_on_disk']):>9}"
         )
     if recommended:
         print(f"* recommended for this machine: {recommended}")

@@ -23,7 +23,8 @@ The API the command line and the GUI use (no Qt here; call from worker threads):
 Files are parsed in a child process with time and memory limits (sandbox.py): a damaged,
 encrypted, oversized or mislabelled file fails alone with a DOC_* code and the batch goes on.
 Retrieval is BM25 (FTS5, Porter stemming, stop words, proximity bonus), fused by reciprocal rank
-with dense vectors when an Embedder is given (dense.py; no embedding model ships yet).
+with dense vectors when an Embedder is given (dense.py): embedder_llamacpp.find_embedder(models
+folder) gives one when a Qwen3-Embedding GGUF is installed (catalog role "embedding").
 """
 
 from __future__ import annotations

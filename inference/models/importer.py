@@ -41,9 +41,33 @@ def _free_id(base: str, models_dir: Path, taken: set[str]) -> str:
     return candidate
 
 
+def _embedding_gguf(src: Path, error: CairnError) -> Path:
+    """The GGUF of an embedding model (document search) at `src`, or re-raise `error`."""
+    from ..docs.embedder_llamacpp import inspect_embedding_model
+
+    if error.code is not ErrorCode.NOT_QWEN35:
+        raise error
+    try:
+        return inspect_embedding_model(src).gguf
+    except CairnError:
+        raise error from None
+
+
+def _check(path: Path) -> None:
+    """`path` holds a whole Qwen3.5 model or an embedding model (raises the Qwen3.5 error)."""
+    try:
+        inspect_model(path)
+    except CairnError as e:
+        _embedding_gguf(path, e)
+
+
 def _sources(src: Path) -> tuple[str, list[tuple[Path, str]]]:
     """(base name for the id, [(source file, relative destination)]) for what `src` holds."""
-    local = inspect_model(src)  # NOT_QWEN35 / MODEL_INCOMPLETE / MODEL_NOT_FOUND
+    try:
+        local = inspect_model(src)  # NOT_QWEN35 / MODEL_INCOMPLETE / MODEL_NOT_FOUND
+    except CairnError as e:
+        gguf = _embedding_gguf(src, e)  # a Qwen3-Embedding GGUF is welcome too
+        return (src.name if src.is_dir() else gguf.stem), [(gguf, gguf.name)]
     if local.format == "gguf":
         assert local.gguf is not None
         files = [(local.gguf, local.gguf.name)]
@@ -111,7 +135,7 @@ def import_model(
         for p, rel in files:
             digest = _copy_hashing(p, work / rel, on_bytes, cancel)
             records.append(FileRecord(rel, (work / rel).stat().st_size, digest))
-        inspect_model(work)  # the copy must still be a whole model
+        _check(work)  # the copy must still be a whole model
         install(
             work,
             models_dir / model_id,

@@ -52,7 +52,8 @@ def recommend(
 ) -> ModelSpec:
     """The catalog entry to suggest; the smallest one for the platform when none fits."""
     engine = "mlx" if apple_silicon else "llamacpp"
-    candidates = [s for s in catalog if s.engine == engine] or list(catalog)
+    chat = [s for s in catalog if s.role == "chat"]  # embedding models are never suggested
+    candidates = [s for s in chat if s.engine == engine] or chat
     if not candidates:
         raise CairnError(ErrorCode.MODEL_NOT_FOUND, "the catalog is empty")
 

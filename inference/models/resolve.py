@@ -27,6 +27,8 @@ def resolve_model(ref: str | None, models_dir: Path) -> LocalModel:
             return store.local_model(ref)
         raise CairnError(ErrorCode.MODEL_NOT_FOUND, ref)
     for entry in store.entries():
+        if entry.spec is not None and entry.spec.role != "chat":
+            continue  # an embedding model serves document search, not chat
         if entry.state is ModelState.READY:
             try:
                 return store.local_model(entry.id)

@@ -130,6 +130,11 @@ class ModelStore:
             free_space_fn=self._free_space,
             delays=self._delays,
         )
+        if spec.role != "chat":  # an embedding model (document search): not a Qwen3.5 model
+            from ..docs.embedder_llamacpp import inspect_embedding_model
+
+            found = inspect_embedding_model(folder, known_embedding=True)
+            return LocalModel(folder, "gguf", model_id, spec.size, False, gguf=found.gguf)
         return inspect_model(folder)
 
     def import_path(

@@ -78,7 +78,7 @@ def test_killed_download_resumes_without_refetching(hub, tmp_path, capsys):
     assert row["bytes_on_disk"] >= sum(len(d) for d in files.values())
     assert set(row) == {
         "id", "size", "engine", "quantization", "state", "path", "bytes_on_disk",
-        "download_bytes", "ram_bytes", "recommended",
+        "download_bytes", "ram_bytes", "recommended", "role",
     }  # fmt: skip
     assert sum(m["recommended"] for m in doc["models"]) == 1
     others = [m for m in doc["models"] if m["id"] != CATALOG_ID]
