@@ -45,17 +45,15 @@ class DocLibrary:
         self._lock = threading.Lock()
 
     def embedder(self):
-        """The installed embedding model, loaded, or None (dense search off). Call it from a
-        worker or the engine thread only: the first call loads the model."""
+        """The installed embedding model, or None (dense search off). It loads on its first
+        use, so an app with nothing to embed never holds it in memory. Call from a worker or
+        the engine thread only."""
         if self.models_dir is None:
             return None
         try:
             from inference.docs.embedder_llamacpp import find_embedder
 
-            found = find_embedder(self.models_dir)
-            if found is not None:
-                found.load()
-            return found
+            return find_embedder(self.models_dir)
         except Exception:  # no dense search is better than no documents
             logging.getLogger(__name__).exception("embedding model unavailable")
             return None
@@ -76,11 +74,15 @@ class DocLibrary:
 
 
 def _embed_rest(store, embedder, collection: str, cancel) -> None:
-    """Vectors for chunks indexed before the embedding model was installed (worker thread)."""
+    """Vectors for chunks that have none from the installed embedding model (worker thread).
+    A model that fails to load costs dense search only, never the keyword index."""
     if embedder is not None:
         from inference.docs.dense import embed_missing
 
-        embed_missing(store, embedder, collection, cancel=cancel)
+        try:
+            embed_missing(store, embedder, collection, cancel=cancel)
+        except Exception:
+            logging.getLogger(__name__).exception("embedding failed; keyword search only")
 
 
 class DocsPanel(QWidget):
@@ -152,9 +154,7 @@ class DocsPanel(QWidget):
         def run(progress, cancel):
             store = self.library()
             dense = self.library.embedder()
-            store.resume(
-                self.collection, progress=progress, cancel=cancel, on_file=progress, embedder=dense
-            )
+            store.resume(self.collection, progress=progress, cancel=cancel, on_file=progress)
             _embed_rest(store, dense, self.collection, cancel)
             return store.files(self.collection)
 
@@ -177,7 +177,6 @@ class DocsPanel(QWidget):
                 progress=progress,
                 cancel=cancel,
                 on_file=progress,
-                embedder=dense,
             )
             _embed_rest(store, dense, self.collection, cancel)
             return store.files(self.collection)

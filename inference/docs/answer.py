@@ -44,6 +44,9 @@ class QAOptions:
     context_tokens: int = 6000  # budget for the sources in one prompt (the model's context is
     # larger; this bounds prompt time on a laptop CPU)
     min_coverage: float = 0.4  # share of the question's IDF weight a source must hold
+    # or, for a hit the embedding model found, its cosine to the question (Qwen3-Embedding puts
+    # related passages above about 0.5 and unrelated ones well below)
+    min_similarity: float = 0.55
     thinking: bool | None = None  # None: the model's default
     embedder: object = None  # a dense.Embedder, when one is loaded
 
@@ -73,7 +76,12 @@ def plan_answer(
     if wants_summary(question):
         return _plan_summary(store, question, collection, ready, options)
     hits = store.search(question, collection, k=options.k, embedder=options.embedder)
-    relevant = [h for h in hits if h.coverage >= options.min_coverage]
+    relevant = [
+        h
+        for h in hits
+        if h.coverage >= options.min_coverage
+        or (h.similarity is not None and h.similarity >= options.min_similarity)
+    ]
     if not relevant:
         return AnswerPlan("none", reply=ErrorCode.DOC_NOT_IN_DOCUMENTS, hits=tuple(hits))
     sources: list[Source] = []

@@ -42,6 +42,7 @@ def rrf_fuse(lists: Sequence[Sequence[Hit]], k: int = 60) -> list[Hit]:
     scores: dict[int, float] = {}
     best: dict[int, tuple[int, Hit]] = {}
     coverage: dict[int, float] = {}
+    similarity: dict[int, float] = {}
     for hits in lists:
         for rank, hit in enumerate(hits, start=1):
             key = hit.chunk_id
@@ -49,8 +50,13 @@ def rrf_fuse(lists: Sequence[Sequence[Hit]], k: int = 60) -> list[Hit]:
             if key not in best or rank < best[key][0]:
                 best[key] = (rank, hit)
             coverage[key] = max(coverage.get(key, 0.0), hit.coverage)
+            if hit.similarity is not None:
+                similarity[key] = max(similarity.get(key, -1.0), hit.similarity)
     fused = [
-        replace(best[key][1], score=score, coverage=coverage[key]) for key, score in scores.items()
+        replace(
+            best[key][1], score=score, coverage=coverage[key], similarity=similarity.get(key)
+        )
+        for key, score in scores.items()
     ]
     fused.sort(key=lambda h: (-h.score, best[h.chunk_id][0]))
     return fused
@@ -135,5 +141,6 @@ def dense_search(
     for i in top:
         hit = store.hit_for(int(ids[i]))
         if hit is not None:
-            hits.append(replace(hit, score=float(sims[i]), coverage=0.0))
+            sim = float(sims[i])
+            hits.append(replace(hit, score=sim, coverage=0.0, similarity=sim))
     return hits

@@ -80,6 +80,7 @@ class Hit:
     chunk_id: int = 0
     ordinal: int = 0
     coverage: float = 1.0
+    similarity: float | None = None  # cosine to the query, for hits found by dense search
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from inference.docs import DocStore, Embedder, answer, plan_answer, rrf_fuse, wants_summary
-from inference.docs.answer import _group
+from inference.docs.answer import QAOptions, _group
 from inference.docs.dense import embed_missing
 from inference.docs.prompt import Source, cited_numbers, parse_citations, qa_messages
 from inference.docs.records import Hit
@@ -213,3 +213,31 @@ def test_answer_through_the_real_engine(indexed, tiny_text_ckpt):
         assert not any(s.text in pages for s in summary.sources)
     finally:
         engine.close()
+
+
+class SynonymEmbedder(HashingEmbedder):
+    """Maps words to shared concepts first, so a question can match a passage with no word in
+    common, as a real embedding model does."""
+
+    name = "synonym-bow-256"
+    CONCEPTS = {"birds": "finch", "finches": "finch", "travel": "migra", "migration": "migra",
+                "yellow": "saffr", "saffron": "saffr", "seasonal": "migra", "journeys": "migra"}
+
+    def embed(self, texts, *, query=False):
+        mapped = [" ".join(self.CONCEPTS.get(w, w) for w in re.findall(r"\w+", t.lower())) for t in texts]
+        return super().embed(mapped, query=query)
+
+
+def test_strong_dense_hit_is_an_answer_source_without_shared_words(indexed):
+    store, _ = indexed
+    embedder = SynonymEmbedder()
+    embed_missing(store, embedder, "default")
+    question = "yellow birds seasonal journeys"  # only "yellow" is in the documents, as filler
+    plain = plan_answer(store, question)
+    assert plain.reply is ErrorCode.DOC_NOT_IN_DOCUMENTS
+    plan = plan_answer(store, question, options=QAOptions(embedder=embedder, min_similarity=0.15))
+    assert plan.mode == "qa"
+    assert ("plan.docx", 3) in [(s.path.name, s.page) for s in plan.sources]
+    assert all(h.similarity is not None for h in plan.hits if h.coverage < 0.4)
+    strict = plan_answer(store, question, options=QAOptions(embedder=embedder, min_similarity=0.99))
+    assert strict.reply is ErrorCode.DOC_NOT_IN_DOCUMENTS
