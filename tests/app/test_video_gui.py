@@ -158,8 +158,9 @@ def test_stop_while_watching_the_parts(make_window, qtbot, tmp_path):
         )
     )
     assert w.summarize_video(path)
-    qtbot.waitUntil(lambda: len(engine.requests) >= 1, timeout=20000)
-    assert parts and parts[0].startswith("Watching part 1 of ")
+    # the stage arrives through a queued signal: wait for it, not only for the engine's request
+    qtbot.waitUntil(lambda: len(engine.requests) >= 1 and bool(parts), timeout=20000)
+    assert parts[0].startswith("Watching part 1 of ")
     total = int(parts[0].split(" of ")[1].rstrip("…"))
     assert total >= 2
     qtbot.mouseClick(w.stop_button, Qt.MouseButton.LeftButton)
