@@ -1,0 +1,895 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ChatInput</name>
+    <message>
+        <source>Ask anything. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Frag einfach. Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Zu sendende Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSession</name>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Schreibt…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Interrupted: the app closed before this answer ended</source>
+        <translation>Unterbrochen: Die App wurde beendet, bevor diese Antwort fertig war</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Code kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>Search conversations</source>
+        <translation>Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>Neue Unterhaltung (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Unterhaltung umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Unterhaltung löschen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Delete this conversation? This cannot be undone.</source>
+        <translation>Diese Unterhaltung löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>DocsPanel</name>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Answer from these documents</source>
+        <translation>Aus diesen Dokumenten antworten</translation>
+    </message>
+    <message>
+        <source>Questions are answered from the documents below, with their sources.</source>
+        <translation>Fragen werden anhand der Dokumente unten beantwortet, mit Quellenangaben.</translation>
+    </message>
+    <message>
+        <source>Documents and their indexing status</source>
+        <translation>Dokumente und ihr Indexierungsstatus</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Einen Ordner mit Dokumenten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected documents</source>
+        <translation>Ausgewählte Dokumente entfernen</translation>
+    </message>
+    <message>
+        <source>Drop PDF, Word or text files, or a folder.</source>
+        <translation>PDF-, Word- oder Textdateien oder einen Ordner hier ablegen.</translation>
+    </message>
+    <message>
+        <source>(%1 of %2)</source>
+        <translation>(%1 von %2)</translation>
+    </message>
+    <message>
+        <source>%1 ready, %2 failed.</source>
+        <translation>%1 bereit, %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>indexing…</source>
+        <translation>wird indexiert…</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong: {detail}</source>
+        <translation>Etwas ist schiefgelaufen: {detail}</translation>
+    </message>
+    <message>
+        <source>No model was found ({detail}). Download one or import a model folder.</source>
+        <translation>Kein Modell gefunden ({detail}). Lade eines herunter oder importiere einen Modellordner.</translation>
+    </message>
+    <message>
+        <source>This is not a Qwen3.5 model ({detail}).</source>
+        <translation>Das ist kein Qwen3.5-Modell ({detail}).</translation>
+    </message>
+    <message>
+        <source>The model is incomplete ({detail}). Download it again.</source>
+        <translation>Das Modell ist unvollständig ({detail}). Lade es erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded: {detail}</source>
+        <translation>Das Modell konnte nicht geladen werden: {detail}</translation>
+    </message>
+    <message>
+        <source>That engine cannot run here: {detail}</source>
+        <translation>Diese Engine kann hier nicht laufen: {detail}</translation>
+    </message>
+    <message>
+        <source>That device is not available: {detail}</source>
+        <translation>Dieses Gerät ist nicht verfügbar: {detail}</translation>
+    </message>
+    <message>
+        <source>This model cannot take that input: {detail}</source>
+        <translation>Dieses Modell kann diese Eingabe nicht verarbeiten: {detail}</translation>
+    </message>
+    <message>
+        <source>The conversation is too long for this model ({detail}). Start a new conversation.</source>
+        <translation>Die Unterhaltung ist zu lang für dieses Modell ({detail}). Beginne eine neue Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>The image was not found: {detail}</source>
+        <translation>Das Bild wurde nicht gefunden: {detail}</translation>
+    </message>
+    <message>
+        <source>The image cannot be read: {detail}. Use a PNG, JPEG, WebP, GIF or BMP file.</source>
+        <translation>Das Bild kann nicht gelesen werden: {detail}. Verwende eine PNG-, JPEG-, WebP-, GIF- oder BMP-Datei.</translation>
+    </message>
+    <message>
+        <source>The image is truncated or damaged: {detail}</source>
+        <translation>Das Bild ist unvollständig oder beschädigt: {detail}</translation>
+    </message>
+    <message>
+        <source>The image is too large: {detail}</source>
+        <translation>Das Bild ist zu groß: {detail}</translation>
+    </message>
+    <message>
+        <source>The video was not found: {detail}</source>
+        <translation>Das Video wurde nicht gefunden: {detail}</translation>
+    </message>
+    <message>
+        <source>The video is empty: {detail}</source>
+        <translation>Das Video ist leer: {detail}</translation>
+    </message>
+    <message>
+        <source>The video cannot be read: {detail}. Use MP4, AVI, MKV or WebM.</source>
+        <translation>Das Video kann nicht gelesen werden: {detail}. Verwende MP4, AVI, MKV oder WebM.</translation>
+    </message>
+    <message>
+        <source>The video&apos;s frames are too large: {detail}</source>
+        <translation>Die Einzelbilder des Videos sind zu groß: {detail}</translation>
+    </message>
+    <message>
+        <source>The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.</source>
+        <translation>Der Modellserver ist nicht erreichbar ({detail}). Prüfe die Verbindung, den Proxy oder den Mirror.</translation>
+    </message>
+    <message>
+        <source>There is not enough disk space: {detail}</source>
+        <translation>Nicht genug Speicherplatz: {detail}</translation>
+    </message>
+    <message>
+        <source>The model server refused access: {detail}</source>
+        <translation>Der Modellserver hat den Zugriff verweigert: {detail}</translation>
+    </message>
+    <message>
+        <source>The model server does not have it: {detail}</source>
+        <translation>Der Modellserver hat es nicht: {detail}</translation>
+    </message>
+    <message>
+        <source>A downloaded file is damaged ({detail}). Download it again.</source>
+        <translation>Eine heruntergeladene Datei ist beschädigt ({detail}). Lade sie erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The download failed: {detail}</source>
+        <translation>Der Download ist fehlgeschlagen: {detail}</translation>
+    </message>
+    <message>
+        <source>The document was not found: {detail}</source>
+        <translation>Das Dokument wurde nicht gefunden: {detail}</translation>
+    </message>
+    <message>
+        <source>The document is password protected: {detail}</source>
+        <translation>Das Dokument ist passwortgeschützt: {detail}</translation>
+    </message>
+    <message>
+        <source>The document is damaged: {detail}</source>
+        <translation>Das Dokument ist beschädigt: {detail}</translation>
+    </message>
+    <message>
+        <source>This kind of document is not supported: {detail}</source>
+        <translation>Diese Art von Dokument wird nicht unterstützt: {detail}</translation>
+    </message>
+    <message>
+        <source>The document is too large to read safely: {detail}</source>
+        <translation>Das Dokument ist zu groß, um es sicher zu lesen: {detail}</translation>
+    </message>
+    <message>
+        <source>Reading the document took too long: {detail}</source>
+        <translation>Das Lesen des Dokuments hat zu lange gedauert: {detail}</translation>
+    </message>
+    <message>
+        <source>No text was found in the document: {detail}</source>
+        <translation>Im Dokument wurde kein Text gefunden: {detail}</translation>
+    </message>
+    <message>
+        <source>The documents do not contain an answer to this question.</source>
+        <translation>Die Dokumente enthalten keine Antwort auf diese Frage.</translation>
+    </message>
+    <message>
+        <source>No documents have been added yet ({detail}). Drop some documents first.</source>
+        <translation>Es wurden noch keine Dokumente hinzugefügt ({detail}). Lege zuerst Dokumente ab.</translation>
+    </message>
+    <message>
+        <source>Several documents could be meant: {detail}. Name the file you mean.</source>
+        <translation>Mehrere Dokumente kommen infrage: {detail}. Nenne die gemeinte Datei.</translation>
+    </message>
+    <message>
+        <source>That is not valid: {detail}</source>
+        <translation>Das ist ungültig: {detail}</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Cairn: {detail}</source>
+        <translation>In Cairn ist etwas schiefgelaufen: {detail}</translation>
+    </message>
+    <message>
+        <source>The model {detail} has not been downloaded yet.</source>
+        <translation>Das Modell {detail} wurde noch nicht heruntergeladen.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
+    </message>
+    <message>
+        <source>Welcome to Cairn</source>
+        <translation>Willkommen bei Cairn</translation>
+    </message>
+    <message>
+        <source>Cairn runs an AI model on this computer. Nothing you type, attach or ask leaves it. First, choose a model: download one once, or import one you already have.</source>
+        <translation>Cairn führt ein KI-Modell auf diesem Computer aus. Nichts, was du eingibst, anhängst oder fragst, verlässt ihn. Wähle zuerst ein Modell: Lade es einmalig herunter oder importiere eines, das du schon hast.</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>Herunterzuladendes Modell</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Download the chosen model</source>
+        <translation>Das gewählte Modell herunterladen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Download-Fortschritt</translation>
+    </message>
+    <message>
+        <source>Import a model folder…</source>
+        <translation>Modellordner importieren…</translation>
+    </message>
+    <message>
+        <source>Import a GGUF file…</source>
+        <translation>GGUF-Datei importieren…</translation>
+    </message>
+    <message>
+        <source>Back to the chat</source>
+        <translation>Zurück zum Chat</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
+        <translation>Qwen3.5 %1 (%2), %3 Download, empfohlen</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 (%2), %3 download</source>
+        <translation>Qwen3.5 %1 (%2), %3 Download</translation>
+    </message>
+    <message>
+        <source>Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and %3 of disk space.</source>
+        <translation>Empfohlen für diesen Computer: Qwen3.5 %1. Es braucht etwa %2 Arbeitsspeicher und %3 Speicherplatz.</translation>
+    </message>
+    <message>
+        <source>Resume download</source>
+        <translation>Download fortsetzen</translation>
+    </message>
+    <message>
+        <source>Choose a Qwen3.5 model folder</source>
+        <translation>Qwen3.5-Modellordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose a GGUF model file</source>
+        <translation>GGUF-Modelldatei wählen</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF-Modelle (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2/s</source>
+        <translation>%1 mit %2/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, about %n minute(s) left</source>
+        <translation>
+            <numerusform>%1, noch etwa %n Minute</numerusform>
+            <numerusform>%1, noch etwa %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model is ready.</source>
+        <translation>Das Modell ist bereit.</translation>
+    </message>
+    <message>
+        <source>Download paused. The part already fetched is kept: resume at any time.</source>
+        <translation>Download pausiert. Der bereits geladene Teil bleibt erhalten: Du kannst jederzeit fortsetzen.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameViewer</name>
+    <message>
+        <source>%1 – frame viewer</source>
+        <translation>%1 – Bildbetrachter</translation>
+    </message>
+    <message>
+        <source>Video frame</source>
+        <translation>Videobild</translation>
+    </message>
+    <message>
+        <source>Position in the video</source>
+        <translation>Position im Video</translation>
+    </message>
+    <message>
+        <source>Time of the frame</source>
+        <translation>Zeitpunkt des Bildes</translation>
+    </message>
+    <message>
+        <source>Seeking %1…</source>
+        <translation>Springe zu %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>Wie das System</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Senden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>Antwort anhalten</translation>
+    </message>
+    <message>
+        <source>Stop (Esc)</source>
+        <translation>Anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hauptleiste</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Engine:</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the conversation to Markdown (Ctrl+E)</source>
+        <translation>Unterhaltung als Markdown exportieren (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Get a model…</source>
+        <translation>Modell holen…</translation>
+    </message>
+    <message>
+        <source>Download a model or import one from disk</source>
+        <translation>Ein Modell herunterladen oder von der Festplatte importieren</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 auf %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>Summarize this video.</source>
+        <translation>Fasse dieses Video zusammen.</translation>
+    </message>
+    <message>
+        <source>Editing a message: Enter sends it again and replaces the answers after it.</source>
+        <translation>Nachricht wird bearbeitet: Eingabe sendet sie erneut und ersetzt die Antworten danach.</translation>
+    </message>
+    <message>
+        <source>Export the conversation</source>
+        <translation>Unterhaltung exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPane</name>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Drop images, videos or documents here.</source>
+        <translation>Bilder, Videos oder Dokumente hier ablegen.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Dateien hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add files to the next message</source>
+        <translation>Dateien zur nächsten Nachricht hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachments</source>
+        <translation>Ausgewählte Anhänge entfernen</translation>
+    </message>
+    <message>
+        <source>Summarize video</source>
+        <translation>Video zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Summarize the attached video, with chapters</source>
+        <translation>Das angehängte Video mit Kapiteln zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: use images, videos, PDF, Word or text files.</source>
+        <translation>%1 kann nicht angehängt werden: Verwende Bilder, Videos, PDF-, Word- oder Textdateien.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Images, videos and documents (%1);;All files (*)</source>
+        <translation>Bilder, Videos und Dokumente (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2); it was not attached.</source>
+        <translation>%1 kann nicht gelesen werden (%2) und wurde nicht angehängt.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageWidget</name>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Denkprozess</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s reasoning</source>
+        <translation>Den Denkprozess des Modells ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Denkprozess</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Copy this message</source>
+        <translation>Diese Nachricht kopieren</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit and resend this message</source>
+        <translation>Diese Nachricht bearbeiten und erneut senden</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Write this answer again</source>
+        <translation>Diese Antwort neu schreiben</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>[%1] %2, page %3</source>
+        <translation>[%1] %2, Seite %3</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Angehängt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorherige Seite</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Seitenzahl</translation>
+    </message>
+    <message>
+        <source>Open in default app</source>
+        <translation>In Standard-App öffnen</translation>
+    </message>
+    <message>
+        <source>Open the file in its default application</source>
+        <translation>Die Datei in ihrer Standardanwendung öffnen</translation>
+    </message>
+    <message>
+        <source>Page %1…</source>
+        <translation>Seite %1…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Chat settings</source>
+        <translation>Chat-Einstellungen</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Systemprompt</translation>
+    </message>
+    <message>
+        <source>For example: You are a concise assistant.</source>
+        <translation>Zum Beispiel: Du bist ein knapper Assistent.</translation>
+    </message>
+    <message>
+        <source>System prompt:</source>
+        <translation>Systemprompt:</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Nachdenken</translation>
+    </message>
+    <message>
+        <source>The model&apos;s default</source>
+        <translation>Standard des Modells</translation>
+    </message>
+    <message>
+        <source>Think before answering</source>
+        <translation>Vor dem Antworten nachdenken</translation>
+    </message>
+    <message>
+        <source>Answer directly</source>
+        <translation>Direkt antworten</translation>
+    </message>
+    <message>
+        <source>Thinking:</source>
+        <translation>Nachdenken:</translation>
+    </message>
+    <message>
+        <source>Sampling preset</source>
+        <translation>Sampling-Voreinstellung</translation>
+    </message>
+    <message>
+        <source>The model card&apos;s recommendation</source>
+        <translation>Empfehlung der Modellkarte</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>Sampling:</source>
+        <translation>Sampling:</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Top K</source>
+        <translation>Top K</translation>
+    </message>
+    <message>
+        <source>Presence penalty</source>
+        <translation>Presence Penalty</translation>
+    </message>
+    <message>
+        <source>Longest answer in tokens</source>
+        <translation>Längste Antwort in Tokens</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Top P:</source>
+        <translation>Top P:</translation>
+    </message>
+    <message>
+        <source>Top K:</source>
+        <translation>Top K:</translation>
+    </message>
+    <message>
+        <source>Presence penalty:</source>
+        <translation>Presence Penalty:</translation>
+    </message>
+    <message>
+        <source>Longest answer (tokens):</source>
+        <translation>Längste Antwort (Tokens):</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <source>Watching part %1 of %2…</source>
+        <translation>Teil %1 von %2 wird angesehen…</translation>
+    </message>
+    <message>
+        <source>Summarizing the document, part %1 of %2…</source>
+        <translation>Dokument wird zusammengefasst, Teil %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>Asking the model server for the file list…</source>
+        <translation>Dateiliste wird vom Modellserver abgefragt…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Dateien werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>Reading the video…</source>
+        <translation>Video wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Watching the video…</source>
+        <translation>Video wird angesehen…</translation>
+    </message>
+    <message>
+        <source>Writing the summary…</source>
+        <translation>Zusammenfassung wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Reading the documents…</source>
+        <translation>Dokumente werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Looking for changed documents…</source>
+        <translation>Geänderte Dokumente werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Indexing the documents…</source>
+        <translation>Dokumente werden indexiert…</translation>
+    </message>
+    <message>
+        <source>Documents ready.</source>
+        <translation>Dokumente bereit.</translation>
+    </message>
+    <message>
+        <source>Searching the documents…</source>
+        <translation>Dokumente werden durchsucht…</translation>
+    </message>
+    <message>
+        <source>Reading the prompt…</source>
+        <translation>Eingabe wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird bearbeitet…</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <source>%n tokens · {tps:.1f} tokens/s</source>
+        <translation>%n Token · {tps:.1f} Tokens/s</translation>
+    </message>
+    <message>
+        <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
+        <translation>%n Token · {tps:.1f} Tokens/s · erstes Token nach {ttft:.2f} s</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,895 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ChatInput</name>
+    <message>
+        <source>Ask anything. Enter sends, Shift+Enter starts a new line.</source>
+        <translation>Posez votre question. Entrée envoie, Maj+Entrée passe à la ligne.</translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Message à envoyer</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSession</name>
+    <message>
+        <source>New conversation</source>
+        <translation>Nouvelle conversation</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Rédaction…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêtée</translation>
+    </message>
+    <message>
+        <source>Interrupted: the app closed before this answer ended</source>
+        <translation>Interrompue : l’application s’est fermée avant la fin de cette réponse</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copier le code</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>Search conversations</source>
+        <translation>Rechercher dans les conversations</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouvelle</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nouvelle conversation</translation>
+    </message>
+    <message>
+        <source>New conversation (Ctrl+N)</source>
+        <translation>Nouvelle conversation (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Renommer la conversation</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Supprimer la conversation</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom :</translation>
+    </message>
+    <message>
+        <source>Delete this conversation? This cannot be undone.</source>
+        <translation>Supprimer cette conversation ? Cette action est irréversible.</translation>
+    </message>
+</context>
+<context>
+    <name>DocsPanel</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Answer from these documents</source>
+        <translation>Répondre à partir de ces documents</translation>
+    </message>
+    <message>
+        <source>Questions are answered from the documents below, with their sources.</source>
+        <translation>Les questions reçoivent une réponse tirée des documents ci-dessous, avec leurs sources.</translation>
+    </message>
+    <message>
+        <source>Documents and their indexing status</source>
+        <translation>Documents et état de leur indexation</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Ajouter un dossier de documents</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected documents</source>
+        <translation>Retirer les documents sélectionnés</translation>
+    </message>
+    <message>
+        <source>Drop PDF, Word or text files, or a folder.</source>
+        <translation>Déposez des fichiers PDF, Word ou texte, ou un dossier.</translation>
+    </message>
+    <message>
+        <source>(%1 of %2)</source>
+        <translation>(%1 sur %2)</translation>
+    </message>
+    <message>
+        <source>%1 ready, %2 failed.</source>
+        <translation>%1 prêts, %2 en échec.</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>indexing…</source>
+        <translation>indexation…</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong: {detail}</source>
+        <translation>Un problème est survenu : {detail}</translation>
+    </message>
+    <message>
+        <source>No model was found ({detail}). Download one or import a model folder.</source>
+        <translation>Aucun modèle trouvé ({detail}). Téléchargez-en un ou importez un dossier de modèle.</translation>
+    </message>
+    <message>
+        <source>This is not a Qwen3.5 model ({detail}).</source>
+        <translation>Ce n’est pas un modèle Qwen3.5 ({detail}).</translation>
+    </message>
+    <message>
+        <source>The model is incomplete ({detail}). Download it again.</source>
+        <translation>Le modèle est incomplet ({detail}). Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded: {detail}</source>
+        <translation>Impossible de charger le modèle : {detail}</translation>
+    </message>
+    <message>
+        <source>That engine cannot run here: {detail}</source>
+        <translation>Ce moteur ne peut pas fonctionner ici : {detail}</translation>
+    </message>
+    <message>
+        <source>That device is not available: {detail}</source>
+        <translation>Ce périphérique n’est pas disponible : {detail}</translation>
+    </message>
+    <message>
+        <source>This model cannot take that input: {detail}</source>
+        <translation>Ce modèle n’accepte pas cette entrée : {detail}</translation>
+    </message>
+    <message>
+        <source>The conversation is too long for this model ({detail}). Start a new conversation.</source>
+        <translation>La conversation est trop longue pour ce modèle ({detail}). Commencez une nouvelle conversation.</translation>
+    </message>
+    <message>
+        <source>The image was not found: {detail}</source>
+        <translation>Image introuvable : {detail}</translation>
+    </message>
+    <message>
+        <source>The image cannot be read: {detail}. Use a PNG, JPEG, WebP, GIF or BMP file.</source>
+        <translation>Impossible de lire l’image : {detail}. Utilisez un fichier PNG, JPEG, WebP, GIF ou BMP.</translation>
+    </message>
+    <message>
+        <source>The image is truncated or damaged: {detail}</source>
+        <translation>L’image est tronquée ou endommagée : {detail}</translation>
+    </message>
+    <message>
+        <source>The image is too large: {detail}</source>
+        <translation>L’image est trop grande : {detail}</translation>
+    </message>
+    <message>
+        <source>The video was not found: {detail}</source>
+        <translation>Vidéo introuvable : {detail}</translation>
+    </message>
+    <message>
+        <source>The video is empty: {detail}</source>
+        <translation>La vidéo est vide : {detail}</translation>
+    </message>
+    <message>
+        <source>The video cannot be read: {detail}. Use MP4, AVI, MKV or WebM.</source>
+        <translation>Impossible de lire la vidéo : {detail}. Utilisez MP4, AVI, MKV ou WebM.</translation>
+    </message>
+    <message>
+        <source>The video&apos;s frames are too large: {detail}</source>
+        <translation>Les images de la vidéo sont trop grandes : {detail}</translation>
+    </message>
+    <message>
+        <source>The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.</source>
+        <translation>Le serveur de modèles est injoignable ({detail}). Vérifiez la connexion, le proxy ou le miroir.</translation>
+    </message>
+    <message>
+        <source>There is not enough disk space: {detail}</source>
+        <translation>Espace disque insuffisant : {detail}</translation>
+    </message>
+    <message>
+        <source>The model server refused access: {detail}</source>
+        <translation>Le serveur de modèles a refusé l’accès : {detail}</translation>
+    </message>
+    <message>
+        <source>The model server does not have it: {detail}</source>
+        <translation>Le serveur de modèles ne l’a pas : {detail}</translation>
+    </message>
+    <message>
+        <source>A downloaded file is damaged ({detail}). Download it again.</source>
+        <translation>Un fichier téléchargé est endommagé ({detail}). Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The download failed: {detail}</source>
+        <translation>Le téléchargement a échoué : {detail}</translation>
+    </message>
+    <message>
+        <source>The document was not found: {detail}</source>
+        <translation>Document introuvable : {detail}</translation>
+    </message>
+    <message>
+        <source>The document is password protected: {detail}</source>
+        <translation>Le document est protégé par un mot de passe : {detail}</translation>
+    </message>
+    <message>
+        <source>The document is damaged: {detail}</source>
+        <translation>Le document est endommagé : {detail}</translation>
+    </message>
+    <message>
+        <source>This kind of document is not supported: {detail}</source>
+        <translation>Ce type de document n’est pas pris en charge : {detail}</translation>
+    </message>
+    <message>
+        <source>The document is too large to read safely: {detail}</source>
+        <translation>Le document est trop volumineux pour être lu en toute sécurité : {detail}</translation>
+    </message>
+    <message>
+        <source>Reading the document took too long: {detail}</source>
+        <translation>La lecture du document a pris trop de temps : {detail}</translation>
+    </message>
+    <message>
+        <source>No text was found in the document: {detail}</source>
+        <translation>Aucun texte trouvé dans le document : {detail}</translation>
+    </message>
+    <message>
+        <source>The documents do not contain an answer to this question.</source>
+        <translation>Les documents ne contiennent pas de réponse à cette question.</translation>
+    </message>
+    <message>
+        <source>No documents have been added yet ({detail}). Drop some documents first.</source>
+        <translation>Aucun document n’a encore été ajouté ({detail}). Déposez d’abord des documents.</translation>
+    </message>
+    <message>
+        <source>Several documents could be meant: {detail}. Name the file you mean.</source>
+        <translation>Plusieurs documents peuvent correspondre : {detail}. Précisez le fichier voulu.</translation>
+    </message>
+    <message>
+        <source>That is not valid: {detail}</source>
+        <translation>Ce n’est pas valide : {detail}</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Cairn: {detail}</source>
+        <translation>Un problème est survenu dans Cairn : {detail}</translation>
+    </message>
+    <message>
+        <source>The model {detail} has not been downloaded yet.</source>
+        <translation>Le modèle {detail} n’a pas encore été téléchargé.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Welcome to Cairn</source>
+        <translation>Bienvenue dans Cairn</translation>
+    </message>
+    <message>
+        <source>Cairn runs an AI model on this computer. Nothing you type, attach or ask leaves it. First, choose a model: download one once, or import one you already have.</source>
+        <translation>Cairn fait tourner un modèle d’IA sur cet ordinateur. Rien de ce que vous écrivez, joignez ou demandez n’en sort. Choisissez d’abord un modèle : téléchargez-le une seule fois, ou importez-en un que vous avez déjà.</translation>
+    </message>
+    <message>
+        <source>Model to download</source>
+        <translation>Modèle à télécharger</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <source>Download the chosen model</source>
+        <translation>Télécharger le modèle choisi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>Import a model folder…</source>
+        <translation>Importer un dossier de modèle…</translation>
+    </message>
+    <message>
+        <source>Import a GGUF file…</source>
+        <translation>Importer un fichier GGUF…</translation>
+    </message>
+    <message>
+        <source>Back to the chat</source>
+        <translation>Retour à la discussion</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
+        <translation>Qwen3.5 %1 (%2), %3 à télécharger, recommandé</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 (%2), %3 download</source>
+        <translation>Qwen3.5 %1 (%2), %3 à télécharger</translation>
+    </message>
+    <message>
+        <source>Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and %3 of disk space.</source>
+        <translation>Recommandé pour cet ordinateur : Qwen3.5 %1. Il lui faut environ %2 de mémoire et %3 d’espace disque.</translation>
+    </message>
+    <message>
+        <source>Resume download</source>
+        <translation>Reprendre le téléchargement</translation>
+    </message>
+    <message>
+        <source>Choose a Qwen3.5 model folder</source>
+        <translation>Choisir un dossier de modèle Qwen3.5</translation>
+    </message>
+    <message>
+        <source>Choose a GGUF model file</source>
+        <translation>Choisir un fichier de modèle GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modèles GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 at %2/s</source>
+        <translation>%1 à %2/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, about %n minute(s) left</source>
+        <translation>
+            <numerusform>%1, environ %n minute restante</numerusform>
+            <numerusform>%1, environ %n minutes restantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model is ready.</source>
+        <translation>Le modèle est prêt.</translation>
+    </message>
+    <message>
+        <source>Download paused. The part already fetched is kept: resume at any time.</source>
+        <translation>Téléchargement en pause. La partie déjà récupérée est conservée : reprenez quand vous voulez.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameViewer</name>
+    <message>
+        <source>%1 – frame viewer</source>
+        <translation>%1 – visionneuse d’images</translation>
+    </message>
+    <message>
+        <source>Video frame</source>
+        <translation>Image de la vidéo</translation>
+    </message>
+    <message>
+        <source>Position in the video</source>
+        <translation>Position dans la vidéo</translation>
+    </message>
+    <message>
+        <source>Time of the frame</source>
+        <translation>Instant de l’image</translation>
+    </message>
+    <message>
+        <source>Seeking %1…</source>
+        <translation>Recherche de %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Envoyer le message</translation>
+    </message>
+    <message>
+        <source>Send (Enter)</source>
+        <translation>Envoyer (Entrée)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop the answer</source>
+        <translation>Arrêter la réponse</translation>
+    </message>
+    <message>
+        <source>Stop (Esc)</source>
+        <translation>Arrêter (Échap)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Moteur :</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Réglages…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Export the conversation to Markdown (Ctrl+E)</source>
+        <translation>Exporter la conversation en Markdown (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Get a model…</source>
+        <translation>Obtenir un modèle…</translation>
+    </message>
+    <message>
+        <source>Download a model or import one from disk</source>
+        <translation>Télécharger un modèle ou en importer un depuis le disque</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Aucun modèle chargé</translation>
+    </message>
+    <message>
+        <source>Summarize this video.</source>
+        <translation>Résume cette vidéo.</translation>
+    </message>
+    <message>
+        <source>Editing a message: Enter sends it again and replaces the answers after it.</source>
+        <translation>Modification d’un message : Entrée le renvoie et remplace les réponses qui suivent.</translation>
+    </message>
+    <message>
+        <source>Export the conversation</source>
+        <translation>Exporter la conversation</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPane</name>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Fichiers joints</translation>
+    </message>
+    <message>
+        <source>Drop images, videos or documents here.</source>
+        <translation>Déposez ici des images, des vidéos ou des documents.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <source>Add files to the next message</source>
+        <translation>Ajouter des fichiers au prochain message</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected attachments</source>
+        <translation>Retirer les pièces jointes sélectionnées</translation>
+    </message>
+    <message>
+        <source>Summarize video</source>
+        <translation>Résumer la vidéo</translation>
+    </message>
+    <message>
+        <source>Summarize the attached video, with chapters</source>
+        <translation>Résumer la vidéo jointe, par chapitres</translation>
+    </message>
+    <message>
+        <source>Cannot attach %1: use images, videos, PDF, Word or text files.</source>
+        <translation>Impossible de joindre %1 : utilisez des images, des vidéos, des fichiers PDF, Word ou texte.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Images, videos and documents (%1);;All files (*)</source>
+        <translation>Images, vidéos et documents (%1);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2); it was not attached.</source>
+        <translation>Impossible de lire %1 (%2) ; le fichier n’a pas été joint.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageWidget</name>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Réflexion</translation>
+    </message>
+    <message>
+        <source>Show or hide the model&apos;s reasoning</source>
+        <translation>Afficher ou masquer le raisonnement du modèle</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Raisonnement</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Copy this message</source>
+        <translation>Copier ce message</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Edit and resend this message</source>
+        <translation>Modifier et renvoyer ce message</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Régénérer</translation>
+    </message>
+    <message>
+        <source>Write this answer again</source>
+        <translation>Réécrire cette réponse</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>[%1] %2, page %3</source>
+        <translation>[%1] %2, page %3</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Pièce jointe : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewer</name>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Numéro de page</translation>
+    </message>
+    <message>
+        <source>Open in default app</source>
+        <translation>Ouvrir dans l’application par défaut</translation>
+    </message>
+    <message>
+        <source>Open the file in its default application</source>
+        <translation>Ouvrir le fichier dans son application par défaut</translation>
+    </message>
+    <message>
+        <source>Page %1…</source>
+        <translation>Page %1…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Chat settings</source>
+        <translation>Réglages de la discussion</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>Instructions système</translation>
+    </message>
+    <message>
+        <source>For example: You are a concise assistant.</source>
+        <translation>Par exemple : Tu es un assistant concis.</translation>
+    </message>
+    <message>
+        <source>System prompt:</source>
+        <translation>Instructions système :</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Réflexion</translation>
+    </message>
+    <message>
+        <source>The model&apos;s default</source>
+        <translation>Valeur par défaut du modèle</translation>
+    </message>
+    <message>
+        <source>Think before answering</source>
+        <translation>Réfléchir avant de répondre</translation>
+    </message>
+    <message>
+        <source>Answer directly</source>
+        <translation>Répondre directement</translation>
+    </message>
+    <message>
+        <source>Thinking:</source>
+        <translation>Réflexion :</translation>
+    </message>
+    <message>
+        <source>Sampling preset</source>
+        <translation>Préréglage d’échantillonnage</translation>
+    </message>
+    <message>
+        <source>The model card&apos;s recommendation</source>
+        <translation>Recommandation de la fiche du modèle</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+    <message>
+        <source>Sampling:</source>
+        <translation>Échantillonnage :</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <source>Top K</source>
+        <translation>Top K</translation>
+    </message>
+    <message>
+        <source>Presence penalty</source>
+        <translation>Pénalité de présence</translation>
+    </message>
+    <message>
+        <source>Longest answer in tokens</source>
+        <translation>Réponse la plus longue, en jetons</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Température :</translation>
+    </message>
+    <message>
+        <source>Top P:</source>
+        <translation>Top P :</translation>
+    </message>
+    <message>
+        <source>Top K:</source>
+        <translation>Top K :</translation>
+    </message>
+    <message>
+        <source>Presence penalty:</source>
+        <translation>Pénalité de présence :</translation>
+    </message>
+    <message>
+        <source>Longest answer (tokens):</source>
+        <translation>Réponse la plus longue (jetons) :</translation>
+    </message>
+</context>
+<context>
+    <name>Stages</name>
+    <message>
+        <source>Watching part %1 of %2…</source>
+        <translation>Visionnage de la partie %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Summarizing the document, part %1 of %2…</source>
+        <translation>Résumé du document, partie %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Chargement du modèle…</translation>
+    </message>
+    <message>
+        <source>Asking the model server for the file list…</source>
+        <translation>Demande de la liste des fichiers au serveur de modèles…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Téléchargement…</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Vérification des fichiers…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message>
+        <source>Reading the video…</source>
+        <translation>Lecture de la vidéo…</translation>
+    </message>
+    <message>
+        <source>Watching the video…</source>
+        <translation>Visionnage de la vidéo…</translation>
+    </message>
+    <message>
+        <source>Writing the summary…</source>
+        <translation>Rédaction du résumé…</translation>
+    </message>
+    <message>
+        <source>Reading the documents…</source>
+        <translation>Lecture des documents…</translation>
+    </message>
+    <message>
+        <source>Looking for changed documents…</source>
+        <translation>Recherche des documents modifiés…</translation>
+    </message>
+    <message>
+        <source>Indexing the documents…</source>
+        <translation>Indexation des documents…</translation>
+    </message>
+    <message>
+        <source>Documents ready.</source>
+        <translation>Documents prêts.</translation>
+    </message>
+    <message>
+        <source>Searching the documents…</source>
+        <translation>Recherche dans les documents…</translation>
+    </message>
+    <message>
+        <source>Reading the prompt…</source>
+        <translation>Lecture de la demande…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Traitement…</translation>
+    </message>
+</context>
+<context>
+    <name>Stats</name>
+    <message>
+        <source>%n tokens · {tps:.1f} tokens/s</source>
+        <translation>%n jeton · {tps:.1f} jetons/s</translation>
+    </message>
+    <message>
+        <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
+        <translation>%n jeton · {tps:.1f} jetons/s · premier jeton après {ttft:.2f} s</translation>
+    </message>
+</context>
+</TS>
