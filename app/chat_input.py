@@ -6,18 +6,25 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
+from . import i18n
+
 
 class ChatInput(QPlainTextEdit):
     submitted = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        i18n.on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Fixed texts; run again on a language switch (app/i18n.py)."""
         self.setPlaceholderText(
             self.tr("Ask anything. Enter sends, Shift+Enter starts a new line.")
         )
         self.setAccessibleName(self.tr("Message to send"))
-        self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import i18n
 from .links import link_citations, link_times, parse_link
 from .markdown_doc import COPY_SCHEME, MarkdownDoc
 
@@ -77,7 +78,7 @@ class MessageWidget(QFrame):
         layout.setSpacing(4)
 
         header = QHBoxLayout()
-        self.role_label = QLabel(self.tr("You") if role == "user" else self.tr("Assistant"))
+        self.role_label = QLabel()
         self.role_label.setStyleSheet("font-weight: bold")
         self.status_label = QLabel()
         self.status_label.setObjectName("statusLabel")
@@ -88,22 +89,18 @@ class MessageWidget(QFrame):
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumHeight(8)
         self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName(self.tr("Progress"))
         self.progress_bar.hide()
         layout.addWidget(self.progress_bar)
 
         self.thinking_toggle = QToolButton()
-        self.thinking_toggle.setText(self.tr("Thinking"))
         self.thinking_toggle.setCheckable(True)
         self.thinking_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.thinking_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.thinking_toggle.setAccessibleName(self.tr("Show or hide the model's reasoning"))
         self.thinking_toggle.toggled.connect(self._toggle_thinking)
         self.thinking_toggle.hide()
         self.thinking_view = QPlainTextEdit()
         self.thinking_view.setReadOnly(True)
         self.thinking_view.setMaximumHeight(160)
-        self.thinking_view.setAccessibleName(self.tr("Reasoning"))
         self.thinking_view.hide()
         layout.addWidget(self.thinking_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.thinking_view)
@@ -126,7 +123,6 @@ class MessageWidget(QFrame):
 
         self.sources_view = AutoHeightBrowser()
         self.sources_view.setObjectName("sourcesView")
-        self.sources_view.setAccessibleName(self.tr("Sources"))
         self.sources_view.anchorClicked.connect(lambda url: self._on_anchor(None, url))
         self.sources_view.hide()
         layout.addWidget(self.sources_view)
@@ -137,30 +133,50 @@ class MessageWidget(QFrame):
         self.stats_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         footer.addWidget(self.stats_label)
         footer.addStretch(1)
-        self.copy_button = self._action(self.tr("Copy"), self.tr("Copy this message"))
+        self.copy_button = self._action()
         self.copy_button.clicked.connect(self.copy_text)
         footer.addWidget(self.copy_button)
         if role == "user":
-            self.edit_button = self._action(
-                self.tr("Edit"), self.tr("Edit and resend this message")
-            )
+            self.edit_button = self._action()
             self.edit_button.clicked.connect(lambda: self.editRequested.emit(self))
             footer.addWidget(self.edit_button)
         else:
-            self.regenerate_button = self._action(
-                self.tr("Regenerate"), self.tr("Write this answer again")
-            )
+            self.regenerate_button = self._action()
             self.regenerate_button.clicked.connect(lambda: self.regenerateRequested.emit(self))
             footer.addWidget(self.regenerate_button)
         layout.addLayout(footer)
+        i18n.on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
 
-    def _action(self, text: str, accessible: str) -> QToolButton:
+    def retranslate_ui(self) -> None:
+        """Header, buttons and accessible names; the streamed text itself stays as written."""
+        self.role_label.setText(self.tr("You") if self.role == "user" else self.tr("Assistant"))
+        self.progress_bar.setAccessibleName(self.tr("Progress"))
+        self.thinking_toggle.setText(self.tr("Thinking"))
+        self.thinking_toggle.setAccessibleName(self.tr("Show or hide the model's reasoning"))
+        self.thinking_view.setAccessibleName(self.tr("Reasoning"))
+        self.sources_view.setAccessibleName(self.tr("Sources"))
+        for browser in self.browsers:
+            browser.setAccessibleName(self.tr("Message text"))
+        self._label(self.copy_button, self.tr("Copy"), self.tr("Copy this message"))
+        if self.role == "user":
+            self._label(self.edit_button, self.tr("Edit"), self.tr("Edit and resend this message"))
+        else:
+            self._label(
+                self.regenerate_button, self.tr("Regenerate"), self.tr("Write this answer again")
+            )
+
+    @staticmethod
+    def _action() -> QToolButton:
         button = QToolButton()
+        button.setAutoRaise(True)
+        return button
+
+    @staticmethod
+    def _label(button: QToolButton, text: str, accessible: str) -> None:
         button.setText(text)
         button.setToolTip(accessible)
         button.setAccessibleName(accessible)
-        button.setAutoRaise(True)
-        return button
 
     # content
 
@@ -335,6 +351,7 @@ class ChatView(QScrollArea):
         self.dark = False
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Conversation"))
+        i18n.on_language_change(self, lambda: self.setAccessibleName(self.tr("Conversation")))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         self._layout = QVBoxLayout(inner)

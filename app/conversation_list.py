@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from inference.history import HistoryStore
 
+from . import i18n
+
 
 class ConversationList(QWidget):
     selected = Signal(object)  # conversation id or None
@@ -28,34 +30,42 @@ class ConversationList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search conversations"))
-        self.search.setAccessibleName(self.tr("Search conversations"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.refresh())
         layout.addWidget(self.search)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Conversations"))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentItemChanged.connect(self._on_current)
         self.list.itemDoubleClicked.connect(lambda _i: self.rename_current())
         layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New"))
-        self.new_button.setAccessibleName(self.tr("New conversation"))
-        self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(self.newRequested)
-        self.rename_button = QPushButton(self.tr("Rename"))
-        self.rename_button.setAccessibleName(self.tr("Rename conversation"))
+        self.rename_button = QPushButton()
         self.rename_button.clicked.connect(self.rename_current)
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.delete_button.setAccessibleName(self.tr("Delete conversation"))
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_current)
         for b in (self.new_button, self.rename_button, self.delete_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)
         self._quiet = False
         self.refresh()
+        i18n.on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Fixed texts; run again on a language switch (app/i18n.py)."""
+        self.search.setPlaceholderText(self.tr("Search conversations"))
+        self.search.setAccessibleName(self.tr("Search conversations"))
+        self.list.setAccessibleName(self.tr("Conversations"))
+        self.new_button.setAccessibleName(self.tr("New conversation"))
+        self.new_button.setToolTip(self.tr("New conversation (Ctrl+N)"))
+        self.rename_button.setAccessibleName(self.tr("Rename conversation"))
+        self.delete_button.setAccessibleName(self.tr("Delete conversation"))
+        self.new_button.setText(self.tr("New"))
+        self.rename_button.setText(self.tr("Rename"))
+        self.delete_button.setText(self.tr("Delete"))
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()

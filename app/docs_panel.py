@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from inference.records import Progress
 
+from . import i18n
 from .messages import error_text, stage_text
 from .workers import Task, start
 
@@ -100,17 +101,13 @@ class DocsPanel(QWidget):
         self._tasks: list[Task] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Documents"))
-        title.setStyleSheet("font-weight: bold")
-        layout.addWidget(title)
-        self.use_box = QCheckBox(self.tr("Answer from these documents"))
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold")
+        layout.addWidget(self.title)
+        self.use_box = QCheckBox()
         self.use_box.setChecked(True)
-        self.use_box.setToolTip(
-            self.tr("Questions are answered from the documents below, with their sources.")
-        )
         layout.addWidget(self.use_box)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Documents and their indexing status"))
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.list.setSpacing(2)
@@ -120,15 +117,36 @@ class DocsPanel(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add folder…"))
-        self.add_button.setAccessibleName(self.tr("Add a folder of documents"))
+        self.add_button = QPushButton()
         self.add_button.clicked.connect(self.pick_folder)
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setAccessibleName(self.tr("Remove the selected documents"))
+        self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_selected)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
+        i18n.on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Fixed texts; run again on a language switch (app/i18n.py)."""
+        self.title.setText(self.tr("Documents"))
+        self.use_box.setText(self.tr("Answer from these documents"))
+        self.add_button.setText(self.tr("Add folder…"))
+        self.remove_button.setText(self.tr("Remove"))
+        for key, status in list(self.statuses.items()):  # the status words of each row
+            item = self._item(key)
+            if item is not None:
+                item.setText(
+                    Path(key).name + "\n" + self._status_text(status, self.reasons.get(key, ""))
+                )
+        if not self.statuses:
+            self.status.setText(self.hint_text())
+        self.use_box.setToolTip(
+            self.tr("Questions are answered from the documents below, with their sources.")
+        )
+        self.list.setAccessibleName(self.tr("Documents and their indexing status"))
+        self.add_button.setAccessibleName(self.tr("Add a folder of documents"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected documents"))
 
     def hint_text(self) -> str:
         return self.tr("Drop PDF, Word or text files, or a folder.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -59,7 +59,6 @@ class FirstRunPage(QWidget):
         self.store = store
         self.pool = pool or QThreadPool.globalInstance()
         self.task: workers.Task | None = None
-        self.setAccessibleName(self.tr("Welcome"))
 
         # A panel of bounded width, centred: word-wrapped labels placed with an alignment
         # flag get their one-line size hint and are cut off under a real window system.
@@ -75,16 +74,11 @@ class FirstRunPage(QWidget):
         middle.addStretch(1)
         box = QVBoxLayout(panel)
 
-        title = QLabel(self.tr("Welcome to Cairn"))
+        self.title = title = QLabel()
         title.setStyleSheet("font-size: 22pt; font-weight: bold")
         title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(title)
-        intro = QLabel(
-            self.tr(
-                "Cairn runs an AI model on this computer. Nothing you type, attach or ask leaves "
-                "it. First, choose a model: download one once, or import one you already have."
-            )
-        )
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         box.addWidget(intro)
@@ -96,23 +90,19 @@ class FirstRunPage(QWidget):
 
         row = QHBoxLayout()
         self.choice = QComboBox()
-        self.choice.setAccessibleName(self.tr("Model to download"))
         self.choice.currentIndexChanged.connect(lambda _i: self._update_buttons())
         row.addWidget(self.choice, 1)
-        self.download_button = QPushButton(self.tr("Download"))
-        self.download_button.setAccessibleName(self.tr("Download the chosen model"))
+        self.download_button = QPushButton()
         self.download_button.setDefault(True)
         self.download_button.clicked.connect(self.start_download)
         row.addWidget(self.download_button)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel the download"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         row.addWidget(self.cancel_button)
         box.addLayout(row)
 
         self.progress_bar = QProgressBar()
-        self.progress_bar.setAccessibleName(self.tr("Download progress"))
         self.progress_bar.hide()
         box.addWidget(self.progress_bar)
         self.progress_label = QLabel()
@@ -125,14 +115,14 @@ class FirstRunPage(QWidget):
         box.addWidget(self.error_label)
 
         imports = QHBoxLayout()
-        self.import_folder_button = QPushButton(self.tr("Import a model folder…"))
+        self.import_folder_button = QPushButton()
         self.import_folder_button.clicked.connect(self.pick_folder)
-        self.import_file_button = QPushButton(self.tr("Import a GGUF file…"))
+        self.import_file_button = QPushButton()
         self.import_file_button.clicked.connect(self.pick_gguf)
         imports.addWidget(self.import_folder_button)
         imports.addWidget(self.import_file_button)
         imports.addStretch(1)
-        self.back_button = QPushButton(self.tr("Back to the chat"))
+        self.back_button = QPushButton()
         self.back_button.clicked.connect(self.backRequested)
         self.back_button.hide()
         imports.addWidget(self.back_button)
@@ -140,7 +130,39 @@ class FirstRunPage(QWidget):
         for w in (title, intro, self.recommendation):
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setMaximumWidth(16777215)
+        self._set_fixed_texts()
         self.refresh()
+
+    def _set_fixed_texts(self) -> None:
+        self.setAccessibleName(self.tr("Welcome"))
+        self.title.setText(self.tr("Welcome to Cairn"))
+        self.intro.setText(
+            self.tr(
+                "Cairn runs an AI model on this computer. Nothing you type, attach or ask leaves "
+                "it. First, choose a model: download one once, or import one you already have."
+            )
+        )
+        self.choice.setAccessibleName(self.tr("Model to download"))
+        self.download_button.setAccessibleName(self.tr("Download the chosen model"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the download"))
+        self.progress_bar.setAccessibleName(self.tr("Download progress"))
+        self.import_folder_button.setText(self.tr("Import a model folder…"))
+        self.import_file_button.setText(self.tr("Import a GGUF file…"))
+        self.back_button.setText(self.tr("Back to the chat"))
+
+    def retranslate_ui(self) -> None:
+        """Fixed texts and the model list again in the new language, keeping the choice."""
+        self._set_fixed_texts()
+        chosen = self.selected_id()
+        self.refresh()
+        if chosen is not None:
+            self.choice.setCurrentIndex(max(0, self.choice.findData(chosen)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # state
 

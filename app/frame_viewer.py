@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inference.errors import CairnError, ErrorCode
 
+from . import i18n
 from .media_pane import format_duration
 from .messages import error_text
 from .workers import Task, start
@@ -85,20 +86,16 @@ class FrameViewer(QDialog):
         self.frame: Frame | None = None  # the frame on screen
         self._tasks: dict[int, Task] = {}
         self._serial = 0
-        self.setWindowTitle(self.tr("%1 – frame viewer").replace("%1", self.path.name))
         layout = QVBoxLayout(self)
         self.image_label = QLabel()
         self.image_label.setMinimumSize(VIEW)
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image_label.setAccessibleName(self.tr("Video frame"))
         layout.addWidget(self.image_label, 1)
         row = QHBoxLayout()
         self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setAccessibleName(self.tr("Position in the video"))
         self.slider.setEnabled(False)
         self.slider.valueChanged.connect(lambda v: self.seek(float(v)))
         self.time_label = QLabel()
-        self.time_label.setAccessibleName(self.tr("Time of the frame"))
         row.addWidget(self.slider, 1)
         row.addWidget(self.time_label)
         layout.addLayout(row)
@@ -106,6 +103,15 @@ class FrameViewer(QDialog):
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self.seek(t)
+        i18n.on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Fixed texts; run again on a language switch (app/i18n.py)."""
+        self.setWindowTitle(self.tr("%1 – frame viewer").replace("%1", self.path.name))
+        self.image_label.setAccessibleName(self.tr("Video frame"))
+        self.slider.setAccessibleName(self.tr("Position in the video"))
+        self.time_label.setAccessibleName(self.tr("Time of the frame"))
 
     @property
     def busy(self) -> bool:

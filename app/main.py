@@ -47,6 +47,7 @@ def run(argv: list[str]) -> int:
     QCoreApplication.setOrganizationName("Cairn")
     QCoreApplication.setApplicationName("Cairn")
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    _set_identity(app)
     if args.self_test:
         _quiet_offscreen_warnings()
     _install_translations(app)
@@ -70,6 +71,27 @@ def _startup_probe(window) -> None:
     heavy = sorted(m for m in ("mlx", "llama_cpp", "cv2", "mlx_lm", "mlx_vlm") if m in sys.modules)
     print(f"window-visible {window.isVisible()} heavy={','.join(heavy) or '-'}", flush=True)
     window.close()
+
+
+def icon_path():
+    """The window icon: next to the bundle's code when frozen, else the checkout's resources/."""
+    from pathlib import Path
+
+    if getattr(sys, "frozen", False):
+        base = Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    else:
+        base = Path(__file__).resolve().parent.parent
+    return base / "resources" / "icons" / "cairn.png"
+
+
+def _set_identity(app) -> None:
+    """Tie the window to cairn.desktop (Wayland/X11 docks) and give it the Cairn icon."""
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    QGuiApplication.setDesktopFileName("cairn")
+    icon = icon_path()
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def _quiet_offscreen_warnings() -> None:

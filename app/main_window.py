@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,7 +60,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.dirs = dirs
         self.settings = settings
-        self.setWindowTitle(self.tr("Cairn"))
         self.setAcceptDrops(True)
         self.history = HistoryStore(dirs.history_db)
         self.controller = controller or EngineController(self)
@@ -95,6 +94,7 @@ class MainWindow(QMainWindow):
         self.controller.failed.connect(self._on_job_failed)
         self._build_toolbar()
         self._build_shortcuts()
+        self.retranslate_ui()
         self._on_busy(False)
         geometry = settings.get("geometry")
         if geometry:
@@ -117,13 +117,9 @@ class MainWindow(QMainWindow):
         self.chat_view.sourceClicked.connect(self.show_source)
         self.input = ChatInput()
         self.input.submitted.connect(self.send)
-        self.send_button = QPushButton(self.tr("Send"))
-        self.send_button.setAccessibleName(self.tr("Send the message"))
-        self.send_button.setToolTip(self.tr("Send (Enter)"))
+        self.send_button = QPushButton()
         self.send_button.clicked.connect(lambda: self.send(self.input.toPlainText()))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setAccessibleName(self.tr("Stop the answer"))
-        self.stop_button.setToolTip(self.tr("Stop (Esc)"))
+        self.stop_button = QPushButton()
         self.stop_button.clicked.connect(self.stop)
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
@@ -158,46 +154,73 @@ class MainWindow(QMainWindow):
         return self.splitter
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main"))
+        bar = self.toolbar = QToolBar()
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
-        bar.addWidget(QLabel(self.tr("Model:") + " "))
+        self.model_label = QLabel()
+        bar.addWidget(self.model_label)
         self.model_box = QComboBox()
-        self.model_box.setAccessibleName(self.tr("Model"))
         self.model_box.setMinimumWidth(220)
         self.model_box.activated.connect(self._on_model_chosen)
         bar.addWidget(self.model_box)
-        bar.addWidget(QLabel(" " + self.tr("Engine:") + " "))
+        self.engine_label = QLabel()
+        bar.addWidget(self.engine_label)
         self.engine_box = QComboBox()
-        self.engine_box.setAccessibleName(self.tr("Engine"))
-        for label, value in (
-            (self.tr("Automatic"), "auto"),
-            (self.tr("MLX"), "mlx"),
-            (self.tr("llama.cpp"), "llamacpp"),
-        ):
-            self.engine_box.addItem(label, value)
+        for value in ("auto", "mlx", "llamacpp"):
+            self.engine_box.addItem("", value)  # labels set in retranslate_ui
         self.engine_box.setCurrentIndex(
             max(0, self.engine_box.findData(self.settings.get("engine")))
         )
         self.engine_box.activated.connect(self._on_engine_chosen)
         bar.addWidget(self.engine_box)
         bar.addSeparator()
-        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         bar.addAction(self.settings_action)
-        self.export_action = QAction(self.tr("Export…"), self)
+        self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setToolTip(self.tr("Export the conversation to Markdown (Ctrl+E)"))
         self.export_action.triggered.connect(self.export_conversation)
         bar.addAction(self.export_action)
-        self.models_action = QAction(self.tr("Get a model…"), self)
-        self.models_action.setToolTip(self.tr("Download a model or import one from disk"))
+        self.models_action = QAction(self)
         self.models_action.triggered.connect(self.show_first_run)
         bar.addAction(self.models_action)
         self.model_status = QLabel()
         self.statusBar().addPermanentWidget(self.model_status)
+
+    def retranslate_ui(self) -> None:
+        """Every fixed text of the window; run again on a language switch (see app/i18n.py)."""
+        self.setWindowTitle(self.tr("Cairn"))
+        self.send_button.setText(self.tr("Send"))
+        self.send_button.setAccessibleName(self.tr("Send the message"))
+        self.send_button.setToolTip(self.tr("Send (Enter)"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setAccessibleName(self.tr("Stop the answer"))
+        self.stop_button.setToolTip(self.tr("Stop (Esc)"))
+        self.toolbar.setWindowTitle(self.tr("Main"))
+        self.model_label.setText(self.tr("Model:") + " ")
+        self.model_box.setAccessibleName(self.tr("Model"))
+        self.engine_label.setText(" " + self.tr("Engine:") + " ")
+        self.engine_box.setAccessibleName(self.tr("Engine"))
+        for i, label in enumerate((self.tr("Automatic"), self.tr("MLX"), self.tr("llama.cpp"))):
+            self.engine_box.setItemText(i, label)
+        self.settings_action.setText(self.tr("Settings…"))
+        self.export_action.setText(self.tr("Export…"))
+        self.export_action.setToolTip(self.tr("Export the conversation to Markdown (Ctrl+E)"))
+        self.models_action.setText(self.tr("Get a model…"))
+        self.models_action.setToolTip(self.tr("Download a model or import one from disk"))
+        if self.loaded is not None:
+            self._show_loaded(self.loaded)
+        elif self._load_job is not None:
+            self.model_status.setText(stage_text("load_model"))
+        elif self.model_status.text():
+            self.model_status.setText(self.tr("No model loaded"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _build_shortcuts(self) -> None:
         def action(keys: str, slot) -> None:
@@ -306,12 +329,15 @@ class MainWindow(QMainWindow):
         if job_id == self._load_job and isinstance(result, LoadedModel):
             self._load_job = None
             self.loaded = result
-            self.model_status.setText(
-                self.tr("%1 on %2 (%3)")
-                .replace("%1", result.name)
-                .replace("%2", result.engine)
-                .replace("%3", result.device)
-            )
+            self._show_loaded(result)
+
+    def _show_loaded(self, result: LoadedModel) -> None:
+        self.model_status.setText(
+            self.tr("%1 on %2 (%3)")
+            .replace("%1", result.name)
+            .replace("%2", result.engine)
+            .replace("%3", result.device)
+        )
 
     def _on_job_failed(self, job_id: int, code: str, detail: str) -> None:
         if job_id == self._load_job:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import i18n
+
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm"}
 
@@ -151,16 +153,15 @@ class MediaPane(QWidget):
         self.route_documents = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Attachments"))
-        title.setStyleSheet("font-weight: bold")
-        layout.addWidget(title)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold")
+        layout.addWidget(self.title)
         self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("Attached files"))
         self.list.setIconSize(THUMB)
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         layout.addWidget(self.list, 1)
-        self.hint = QLabel(self.tr("Drop images, videos or documents here."))
+        self.hint = QLabel()
         self.hint.setObjectName("hintLabel")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
@@ -170,25 +171,36 @@ class MediaPane(QWidget):
         self.notice.hide()
         layout.addWidget(self.notice)
         row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add files…"))
-        self.add_button.setAccessibleName(self.tr("Add files to the next message"))
+        self.add_button = QPushButton()
         self.add_button.clicked.connect(self.pick_files)
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.remove_button.setAccessibleName(self.tr("Remove the selected attachments"))
+        self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_selected)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
-        self.summarize_button = QPushButton(self.tr("Summarize video"))
-        self.summarize_button.setAccessibleName(
-            self.tr("Summarize the attached video, with chapters")
-        )
+        self.summarize_button = QPushButton()
         self.summarize_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.summarize_button.clicked.connect(self._on_summarize)
         self.summarize_button.setEnabled(False)
         layout.addWidget(self.summarize_button)
         self.changed.connect(self._update_summarize)
         self.list.itemSelectionChanged.connect(self._update_summarize)
+        i18n.on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Fixed texts; run again on a language switch (app/i18n.py)."""
+        self.title.setText(self.tr("Attachments"))
+        self.hint.setText(self.tr("Drop images, videos or documents here."))
+        self.add_button.setText(self.tr("Add files…"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.summarize_button.setText(self.tr("Summarize video"))
+        self.list.setAccessibleName(self.tr("Attached files"))
+        self.add_button.setAccessibleName(self.tr("Add files to the next message"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected attachments"))
+        self.summarize_button.setAccessibleName(
+            self.tr("Summarize the attached video, with chapters")
+        )
 
     # the attachments
 

@@ -6,7 +6,7 @@ One place so that translators see them together and a new code shows up as missi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from inference.errors import ErrorCode
 
@@ -171,15 +171,24 @@ def stage_text(stage: str, done: float = 0, total: float | None = None) -> str:
     return stages.get(stage, QCoreApplication.translate("Stages", "Working…"))
 
 
+class Stats(QObject):
+    """Holds the per-answer statistics strings so lupdate sees them as plural forms (%n).
+
+    lupdate marks a string numerus only for tr(text, disambiguation, n) on a QObject; the
+    same call through QCoreApplication.translate is extracted as a plain string.
+    """
+
+    def line(self, tokens: int, tps: float, ttft_s: float | None) -> str:
+        if ttft_s is None:
+            return self.tr("%n tokens · {tps:.1f} tokens/s", "", tokens).format(tps=tps)
+        return self.tr(
+            "%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s", "", tokens
+        ).format(tps=tps, ttft=ttft_s)
+
+
 def stats_text(tokens: int, tps: float, ttft_s: float | None) -> str:
     """Per-answer statistics line."""
-    if ttft_s is None:
-        return QCoreApplication.translate(
-            "Stats", "%n tokens · {tps:.1f} tokens/s", "", tokens
-        ).format(tps=tps)
-    return QCoreApplication.translate(
-        "Stats", "%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s", "", tokens
-    ).format(tps=tps, ttft=ttft_s)
+    return Stats().line(tokens, tps, ttft_s)
 
 
 def human_bytes(n: float | None) -> str:

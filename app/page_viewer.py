@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inference.errors import CairnError, ErrorCode
 
+from . import i18n
 from .messages import error_text
 from .workers import Task, start
 
@@ -87,21 +88,18 @@ class PageViewer(QDialog):
         layout = QVBoxLayout(self)
         self.image_label = QLabel()
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.image_label.setAccessibleName(self.tr("Page"))
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.image_label)
         layout.addWidget(self.scroll, 1)
         row = QHBoxLayout()
-        self.prev_button = QPushButton(self.tr("Previous page"))
+        self.prev_button = QPushButton()
         self.prev_button.clicked.connect(lambda: self.show_page(self.page - 1))
-        self.next_button = QPushButton(self.tr("Next page"))
+        self.next_button = QPushButton()
         self.next_button.clicked.connect(lambda: self.show_page(self.page + 1))
         self.page_label = QLabel()
-        self.page_label.setAccessibleName(self.tr("Page number"))
-        self.open_button = QPushButton(self.tr("Open in default app"))
-        self.open_button.setAccessibleName(self.tr("Open the file in its default application"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(lambda: open_externally(self.path))
         for w in (self.prev_button, self.page_label, self.next_button):
             row.addWidget(w)
@@ -110,6 +108,17 @@ class PageViewer(QDialog):
         layout.addLayout(row)
         self._update_buttons()
         self.show_page(page)
+        i18n.on_language_change(self, self.retranslate_ui)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Fixed texts; run again on a language switch (app/i18n.py)."""
+        self.prev_button.setText(self.tr("Previous page"))
+        self.next_button.setText(self.tr("Next page"))
+        self.open_button.setText(self.tr("Open in default app"))
+        self.image_label.setAccessibleName(self.tr("Page"))
+        self.page_label.setAccessibleName(self.tr("Page number"))
+        self.open_button.setAccessibleName(self.tr("Open the file in its default application"))
 
     @property
     def busy(self) -> bool:

@@ -35,6 +35,7 @@ OPTIONS: dict[str, Option] = {
         Option("presence_penalty", 1.5, float),
         Option("max_tokens", 1024, int),
         Option("theme", "system", str),  # "system", "light", "dark"
+        Option("language", "system", str),  # "system" or a code in app/i18n.py LANGUAGES
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )

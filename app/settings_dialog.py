@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from inference.records import DEFAULT_PRESETS, ModelSpec, SamplingPreset
 
+from . import i18n
 from .settings import Settings
 
 
@@ -27,6 +29,11 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
+
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        i18n.fill_language_combo(self.language, settings.get("language"))
+        form.addRow(self.tr("Language:"), self.language)
 
         self.system_prompt = QPlainTextEdit(settings.get("system_prompt"))
         self.system_prompt.setAccessibleName(self.tr("System prompt"))
@@ -125,5 +132,10 @@ class SettingsDialog(QDialog):
             s.set("top_p", self.top_p.value())
             s.set("top_k", self.top_k.value())
             s.set("presence_penalty", self.presence.value())
+        language = self.language.currentData()
+        changed = language != s.get("language")
+        s.set("language", language)
         s.sync()
         super().accept()
+        if changed:  # after closing, so the dialog is not retranslated mid-accept
+            i18n.apply_language(QApplication.instance(), language)

@@ -722,6 +722,14 @@
         <translation>Chat-Einstellungen</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>Systemprompt</translation>
     </message>
@@ -883,13 +891,19 @@
 </context>
 <context>
     <name>Stats</name>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s</source>
-        <translation>%n Token · {tps:.1f} Tokens/s</translation>
+        <translation>
+            <numerusform>%n Token · {tps:.1f} Token/s</numerusform>
+            <numerusform>%n Token · {tps:.1f} Token/s</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
-        <translation>%n Token · {tps:.1f} Tokens/s · erstes Token nach {ttft:.2f} s</translation>
+        <translation>
+            <numerusform>%n Token · {tps:.1f} Token/s · erstes Token nach {ttft:.2f} s</numerusform>
+            <numerusform>%n Token · {tps:.1f} Token/s · erstes Token nach {ttft:.2f} s</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

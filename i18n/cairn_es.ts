@@ -722,6 +722,14 @@
         <translation>Ajustes del chat</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>Instrucciones del sistema</translation>
     </message>
@@ -883,13 +891,19 @@
 </context>
 <context>
     <name>Stats</name>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s</source>
-        <translation>%n token · {tps:.1f} tokens/s</translation>
+        <translation>
+            <numerusform>%n token · {tps:.1f} tokens/s</numerusform>
+            <numerusform>%n tokens · {tps:.1f} tokens/s</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
-        <translation>%n token · {tps:.1f} tokens/s · primer token tras {ttft:.2f} s</translation>
+        <translation>
+            <numerusform>%n token · {tps:.1f} tokens/s · primer token tras {ttft:.2f} s</numerusform>
+            <numerusform>%n tokens · {tps:.1f} tokens/s · primer token tras {ttft:.2f} s</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -722,6 +722,14 @@
         <translation>Réglages de la discussion</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>Instructions système</translation>
     </message>
@@ -883,13 +891,19 @@
 </context>
 <context>
     <name>Stats</name>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s</source>
-        <translation>%n jeton · {tps:.1f} jetons/s</translation>
+        <translation>
+            <numerusform>%n jeton · {tps:.1f} jetons/s</numerusform>
+            <numerusform>%n jetons · {tps:.1f} jetons/s</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
-        <translation>%n jeton · {tps:.1f} jetons/s · premier jeton après {ttft:.2f} s</translation>
+        <translation>
+            <numerusform>%n jeton · {tps:.1f} jetons/s · premier jeton après {ttft:.2f} s</numerusform>
+            <numerusform>%n jetons · {tps:.1f} jetons/s · premier jeton après {ttft:.2f} s</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

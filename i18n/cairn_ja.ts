@@ -721,6 +721,14 @@
         <translation>チャットの設定</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>言語：</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>システムプロンプト</translation>
     </message>
@@ -882,13 +890,17 @@
 </context>
 <context>
     <name>Stats</name>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s</source>
-        <translation>%n トークン · {tps:.1f} トークン/秒</translation>
+        <translation>
+            <numerusform>%n トークン · {tps:.1f} トークン/秒</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
-        <translation>%n トークン · {tps:.1f} トークン/秒 · 最初のトークンまで {ttft:.2f} 秒</translation>
+        <translation>
+            <numerusform>%n トークン · {tps:.1f} トークン/秒 · 最初のトークンまで {ttft:.2f} 秒</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

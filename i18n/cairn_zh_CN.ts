@@ -721,6 +721,14 @@
         <translation>聊天设置</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
@@ -882,13 +890,17 @@
 </context>
 <context>
     <name>Stats</name>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s</source>
-        <translation>%n 个 token · {tps:.1f} token/秒</translation>
+        <translation>
+            <numerusform>%n 个 token · {tps:.1f} token/秒</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
-        <translation>%n 个 token · {tps:.1f} token/秒 · 首个 token 用时 {ttft:.2f} 秒</translation>
+        <translation>
+            <numerusform>%n 个 token · {tps:.1f} token/秒 · 首个 token 用时 {ttft:.2f} 秒</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
