@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from inference.errors import CairnError, ErrorCode
-
 from . import i18n
 from .media_pane import format_duration
 from .messages import error_text
-from .workers import Task, start
-
-_RUNNING: set[Task] = set()
+from .workers import LatestOnly
 
 VIEW = QSize(640, 360)
 
@@ -43,37 +39,13 @@ class Frame:
 
 
 def read_frame(path: Path, t: float) -> Frame:
-    """The frame shown at `t` seconds (clamped to the video). Runs on a pool thread."""
-    import cv2  # lazy: never on the start-up path
+    """The frame shown at `t` seconds (clamped to the video), as a QImage. Runs on a pool thread."""
+    from inference.video.frame_at import frame_at
 
-    cap = cv2.VideoCapture(str(path))
-    try:
-        if not cap.isOpened():
-            raise CairnError(ErrorCode.VIDEO_UNREADABLE, Path(path).name)
-        fps = cap.get(cv2.CAP_PROP_FPS) or 0.0
-        count = int(cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0)
-        if fps <= 0:
-            fps = 25.0  # a stream without a rate: times are estimates
-        index = max(0, int(round(t * fps)))
-        if count > 0:
-            index = min(index, count - 1)
-        cap.set(cv2.CAP_PROP_POS_FRAMES, index)
-        ok, frame = cap.read()
-        while not ok and index > 0 and count > 0:  # a claimed count past the real end
-            index = max(0, index - max(1, int(fps)))
-            cap.set(cv2.CAP_PROP_POS_FRAMES, index)
-            ok, frame = cap.read()
-        if not ok or frame is None:
-            raise CairnError(
-                ErrorCode.VIDEO_UNREADABLE, f"{Path(path).name}: no frame at {t:.1f} s"
-            )
-    finally:
-        cap.release()
-    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
-    h, w, _ = rgb.shape
-    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
-    duration = count / fps if count > 0 else index / fps
-    return Frame(image, index / fps, index, duration)
+    found = frame_at(path, t)
+    h, w, _ = found.image.shape
+    image = QImage(found.image.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    return Frame(image, found.t, found.index, found.duration_s)
 
 
 class FrameViewer(QDialog):
@@ -84,8 +56,7 @@ class FrameViewer(QDialog):
         self.path = Path(path)
         self.pool = pool or QThreadPool.globalInstance()
         self.frame: Frame | None = None  # the frame on screen
-        self._tasks: dict[int, Task] = {}
-        self._serial = 0
+        self._loads = LatestOnly(self.pool)
         layout = QVBoxLayout(self)
         self.image_label = QLabel()
         self.image_label.setMinimumSize(VIEW)
@@ -115,28 +86,16 @@ class FrameViewer(QDialog):
 
     @property
     def busy(self) -> bool:
-        return bool(self._tasks)
+        return self._loads.busy
 
     def seek(self, t: float) -> None:
         """Show the frame at `t` seconds (read off the GUI thread)."""
-        if self.frame is not None and int(t) == int(self.frame.t) and not self._tasks:
+        if self.frame is not None and int(t) == int(self.frame.t) and not self._loads.busy:
             return
-        self._serial += 1
-        serial = self._serial
         self.time_label.setText(self.tr("Seeking %1…").replace("%1", format_duration(t)))
-        task = Task(lambda _progress, _cancel, t=t: read_frame(self.path, t))
-        task.signals.done.connect(lambda frame, s=serial: self._on_frame(s, frame))
-        task.signals.failed.connect(lambda code, detail, s=serial: self._on_failed(s, code, detail))
-        self._tasks[serial] = task
-        _RUNNING.add(task)  # kept until it ends, even if this window goes first
-        task.signals.done.connect(lambda _r, t=task: _RUNNING.discard(t))
-        task.signals.failed.connect(lambda _c, _d, t=task: _RUNNING.discard(t))
-        start(task, self.pool)
+        self._loads.submit(lambda t=t: read_frame(self.path, t), self._on_frame, self._on_failed)
 
-    def _on_frame(self, serial: int, frame: Frame) -> None:
-        self._tasks.pop(serial, None)
-        if serial != self._serial:
-            return  # a later seek is on its way
+    def _on_frame(self, frame: Frame) -> None:
         self.frame = frame
         pixmap = QPixmap.fromImage(frame.image).scaled(
             VIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
@@ -153,8 +112,6 @@ class FrameViewer(QDialog):
         self.slider.setEnabled(True)
         self.slider.blockSignals(False)
 
-    def _on_failed(self, serial: int, code: str, detail: str) -> None:
-        self._tasks.pop(serial, None)
-        if serial == self._serial:
-            self.image_label.clear()
-            self.time_label.setText(error_text(code, detail))
+    def _on_failed(self, code: str, detail: str) -> None:
+        self.image_label.clear()
+        self.time_label.setText(error_text(code, detail))

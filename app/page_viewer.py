@@ -24,9 +24,7 @@ from inference.errors import CairnError, ErrorCode
 
 from . import i18n
 from .messages import error_text
-from .workers import Task, start
-
-_RUNNING: set[Task] = set()
+from .workers import LatestOnly
 
 PAGE_WIDTH = 820  # pixels: a page of text stays readable without zooming
 
@@ -81,8 +79,7 @@ class PageViewer(QDialog):
         self.page = 0  # the page on screen (1-based), 0 before the first arrives
         self.pages = 0
         self.image: QImage | None = None  # the page as rendered; shown fitted to the width
-        self._tasks: dict[int, Task] = {}
-        self._serial = 0
+        self._loads = LatestOnly(self.pool)
         self.setWindowTitle(self.path.name)
         self.resize(PAGE_WIDTH + 60, 900)
         layout = QVBoxLayout(self)
@@ -122,27 +119,15 @@ class PageViewer(QDialog):
 
     @property
     def busy(self) -> bool:
-        return bool(self._tasks)
+        return self._loads.busy
 
     def show_page(self, page: int) -> None:
         if self.pages and not 1 <= page <= self.pages:
             return
-        self._serial += 1
-        serial = self._serial
         self.page_label.setText(self.tr("Page %1…").replace("%1", str(page)))
-        task = Task(lambda _progress, _cancel, p=page: render_page(self.path, p))
-        task.signals.done.connect(lambda result, s=serial: self._on_page(s, result))
-        task.signals.failed.connect(lambda code, detail, s=serial: self._on_failed(s, code, detail))
-        self._tasks[serial] = task
-        _RUNNING.add(task)  # kept until it ends, even if this window goes first
-        task.signals.done.connect(lambda _r, t=task: _RUNNING.discard(t))
-        task.signals.failed.connect(lambda _c, _d, t=task: _RUNNING.discard(t))
-        start(task, self.pool)
+        self._loads.submit(lambda p=page: render_page(self.path, p), self._on_page, self._on_failed)
 
-    def _on_page(self, serial: int, result: RenderedPage) -> None:
-        self._tasks.pop(serial, None)
-        if serial != self._serial:
-            return
+    def _on_page(self, result: RenderedPage) -> None:
         self.page, self.pages = result.page, result.pages
         self.image = result.image
         self._fit()
@@ -154,11 +139,9 @@ class PageViewer(QDialog):
         )
         self._update_buttons()
 
-    def _on_failed(self, serial: int, code: str, detail: str) -> None:
-        self._tasks.pop(serial, None)
-        if serial == self._serial:
-            self.image_label.setText(error_text(code, detail))
-            self.page_label.clear()
+    def _on_failed(self, code: str, detail: str) -> None:
+        self.image_label.setText(error_text(code, detail))
+        self.page_label.clear()
 
     def _fit(self) -> None:
         """The page as wide as the window (never wider than rendered)."""

@@ -54,3 +54,45 @@ class Task(QRunnable):
 def start(task: Task, pool: QThreadPool | None = None) -> Task:
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+_KEEP: set[Task] = set()  # tasks still running for a view that may already be closed
+
+
+class LatestOnly:
+    """Background loads for a view that only wants the newest answer (seek a video, turn a page).
+
+    Each submit supersedes the ones before: their results are dropped when they arrive. Tasks are
+    kept alive until they end, even if the view that asked goes first.
+    """
+
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        self.pool = pool
+        self._serial = 0
+        self._running: dict[int, Task] = {}
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def submit(
+        self,
+        fn: Callable[[], object],
+        on_done: Callable[[object], None],
+        on_failed: Callable[[str, str], None],
+    ) -> None:
+        self._serial += 1
+        serial = self._serial
+        task = Task(lambda _progress, _cancel: fn())
+        self._running[serial] = task
+        _KEEP.add(task)
+
+        def finish(deliver, *args) -> None:
+            self._running.pop(serial, None)
+            _KEEP.discard(task)
+            if serial == self._serial:
+                deliver(*args)
+
+        task.signals.done.connect(lambda result: finish(on_done, result))
+        task.signals.failed.connect(lambda code, detail: finish(on_failed, code, detail))
+        start(task, self.pool)
