@@ -64,3 +64,21 @@ def test_summarize_bad_arguments(mjpg_avi, capsys):
     assert "--max-frames" in capsys.readouterr().err
     assert main(["summarize", "--question", "  ", str(mjpg_avi[0])]) == 1
     assert "question is empty" in capsys.readouterr().err
+
+
+def test_reader_closing_the_pipe_is_not_an_error(mjpg_avi):
+    """`cairn video inspect VIDEO | head -1`: no "internal error" when the reader goes away."""
+    import subprocess
+    import sys
+
+    path, _ = mjpg_avi
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.launcher", "video", "inspect", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    proc.stdout.close()  # gone before the command writes anything
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert "error" not in err, err
