@@ -10,6 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+class EngineName(enum.StrEnum):
+    """The engine back ends, named once. A StrEnum so that "mlx" == EngineName.MLX and JSON,
+    settings and argparse choices keep the plain strings."""
+
+    MLX = "mlx"
+    LLAMACPP = "llamacpp"
+
+
+ENGINE_CHOICES: tuple[str, ...] = ("auto", *(e.value for e in EngineName))
+
+
 class Modality(str, enum.Enum):
     TEXT = "text"
     IMAGE = "image"
@@ -40,7 +51,7 @@ class ModelSpec:
     id: str
     family: str
     size: str
-    engine: str  # "mlx" or "llamacpp"
+    engine: str  # an EngineName value
     repo_id: str
     revision: str | None  # None: not pinned yet (see the catalog's notes)
     quantization: str
@@ -77,6 +88,7 @@ class GenParams:
     top_p: float | None = None
     top_k: int | None = None
     presence_penalty: float | None = None
+    min_p: float | None = None
     seed: int | None = None
 
     def resolved(self, preset: SamplingPreset) -> GenParams:
@@ -89,6 +101,7 @@ class GenParams:
             presence_penalty=(
                 preset.presence_penalty if self.presence_penalty is None else self.presence_penalty
             ),
+            min_p=preset.min_p if self.min_p is None else self.min_p,
             seed=self.seed,
         )
 
@@ -138,6 +151,18 @@ class Chunk:
     prompt_tps: float = 0.0
     generation_tps: float = 0.0
     peak_memory_mb: float = 0.0
+
+    def stats_json(self) -> dict[str, object]:
+        """The statistics of a final chunk as the command line's JSON prints them (one place,
+        so `chat`, `summarize` and the app's figures never drift apart)."""
+        return {
+            "prompt_tokens": self.prompt_tokens,
+            "generation_tokens": self.generation_tokens,
+            "ttft_s": self.ttft_s,
+            "prompt_tps": self.prompt_tps,
+            "generation_tps": self.generation_tps,
+            "peak_memory_mb": self.peak_memory_mb,
+        }
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import sys
 import time
 
 from ..errors import CairnError, ErrorCode
+from .streaming import end_text, load_engine, print_json, result_json, stream
 
 DEFAULT_MAX_FRAMES = 128  # inference.video.summary.DEFAULT_MAX_FRAMES (kept import-free here)
 
@@ -124,8 +125,9 @@ def run_inspect(args: argparse.Namespace, ctx) -> int:
 
 def run_summarize(args: argparse.Namespace, ctx) -> int:
     from ..cancel import CancelToken
+    from ..records import Chunk
     from ..video import probe, summarize
-    from .chat_cmd import SigintCancel, gen_params, load_engine, result_json
+    from .chat_cmd import gen_params
 
     _check_max_frames(args.max_frames)
     if args.question is not None and not args.question.strip():
@@ -147,16 +149,10 @@ def run_summarize(args: argparse.Namespace, ctx) -> int:
         progress=progress,
         cancel=cancel,
     )
-    thinking: list[str] = []
     try:
-        with SigintCancel(cancel):
-            for chunk in summary:
-                if chunk.text or chunk.thinking:
-                    progress.clear()
-                thinking.append(chunk.thinking)
-                if chunk.text and not args.json:
-                    sys.stdout.write(chunk.text)
-                    sys.stdout.flush()
+        out = stream(
+            summary, cancel, echo=not args.json, echo_thinking=False, before_output=progress.clear
+        )
     finally:
         progress.clear()
         engine.close()
@@ -171,12 +167,7 @@ def run_summarize(args: argparse.Namespace, ctx) -> int:
             "requests": summary.requests,
             "duration_s": round(samples.info.duration_s, 3) if samples else None,
             "elapsed_s": round(elapsed, 3),
-            "prompt_tokens": final.prompt_tokens if final else 0,
-            "generation_tokens": final.generation_tokens if final else 0,
-            "ttft_s": final.ttft_s if final else None,
-            "prompt_tps": final.prompt_tps if final else 0.0,
-            "generation_tps": final.generation_tps if final else 0.0,
-            "peak_memory_mb": final.peak_memory_mb if final else 0.0,
+            **(final or Chunk()).stats_json(),
         }
         extra = {
             "chapters": [{"t": c.t, "title": c.title, "line": c.line} for c in summary.chapters],
@@ -186,10 +177,7 @@ def run_summarize(args: argparse.Namespace, ctx) -> int:
             ],
             "stats": stats,
         }
-        out = result_json(engine, summary.text, "".join(thinking), final, extra)
-        print(json.dumps(out, ensure_ascii=False))
+        print_json(result_json(engine, summary.text, out.thinking, final, extra))
     else:
-        sys.stdout.write("\n")
-        if final is not None and final.finish_reason.value == "cancelled":
-            print("[stopped]", file=sys.stderr)
+        end_text(final)
     return 0
