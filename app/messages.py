@@ -32,6 +32,10 @@ def _templates() -> dict[ErrorCode, str]:
         ErrorCode.NOT_QWEN35: QCoreApplication.translate(
             "Errors", "This is not a Qwen3.5 model ({detail})."
         ),
+        # dense search failing only logs (keyword search goes on): no new sentence to translate
+        ErrorCode.NOT_EMBEDDING_MODEL: QCoreApplication.translate(
+            "Errors", "That is not valid: {detail}"
+        ),
         ErrorCode.MODEL_INCOMPLETE: QCoreApplication.translate(
             "Errors", "The model is incomplete ({detail}). Download it again."
         ),

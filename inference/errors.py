@@ -13,6 +13,7 @@ class ErrorCode(str, enum.Enum):
     # models
     MODEL_NOT_FOUND = "model_not_found"
     NOT_QWEN35 = "not_qwen35"
+    NOT_EMBEDDING_MODEL = "not_embedding_model"  # document search wants a Qwen3-Embedding GGUF
     MODEL_INCOMPLETE = "model_incomplete"
     MODEL_LOAD_FAILED = "model_load_failed"
     ENGINE_UNAVAILABLE = "engine_unavailable"

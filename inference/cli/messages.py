@@ -7,6 +7,7 @@ from ..errors import CairnError, ErrorCode
 MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.MODEL_NOT_FOUND: "model not found: {detail}. Pass a model folder, a .gguf file or an id from `cairn models list`",
     ErrorCode.NOT_QWEN35: "not a Qwen3.5 checkpoint: {detail}. Cairn runs Qwen3.5 models in Hugging Face (MLX) or GGUF form",
+    ErrorCode.NOT_EMBEDDING_MODEL: "not an embedding model: {detail}. Document search uses a Qwen3-Embedding GGUF",
     ErrorCode.MODEL_INCOMPLETE: "the model is incomplete: {detail}. Download it again with `cairn models download`",
     ErrorCode.MODEL_LOAD_FAILED: "could not load the model: {detail}",
     ErrorCode.ENGINE_UNAVAILABLE: "engine not available: {detail}",
