@@ -15,9 +15,16 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from pathlib import Path
 
+from ..engines.embedding import Embedder
+from .chunking import CJK_RUN as _CJK_RUN
+from .chunking import has_cjk
+from .dense import dense_search, rrf_fuse
 from .records import Hit
 from .store import DocStore
+
+__all__ = ["has_cjk", "query_terms", "search"]
 
 CANDIDATES = 60  # BM25 candidates re-scored per query
 MAX_TERMS = 16
@@ -36,7 +43,6 @@ STOP_WORDS = frozenset(
     show find know document documents text file files page pages mention mentioned""".split()
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 # Chinese question and function words: the query is cut at them, as stop words are dropped in
@@ -45,10 +51,6 @@ _CJK_STOP = re.compile(
     "为什么|怎么样|什么|哪个|哪些|哪里|哪儿|怎么|如何|多少|是否|有没有|没有|请问|一下|这个|那个|"
     "[的了吗呢吧是在和与及或也都就还又被把对从这那谁哪几个有请问]"
 )
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK_RUN.search(text) is not None
 
 
 def query_terms(query: str) -> list[str]:
@@ -74,7 +76,7 @@ def search(
     collection: str,
     k: int = 8,
     *,
-    embedder=None,
+    embedder: Embedder | None = None,
     rrf_k: int = 60,
 ) -> list[Hit]:
     """The k best chunks for `query` in `collection`, best first. Higher score is better."""
@@ -85,8 +87,6 @@ def search(
     if has_cjk(query):
         lists.append(_cjk(store, query, collection, max(CANDIDATES, k)))
     if embedder is not None:
-        from .dense import dense_search
-
         dense = dense_search(store, embedder, query, collection, max(CANDIDATES, k))
         if dense:
             lists.append(dense)
@@ -95,27 +95,16 @@ def search(
         return []
     if len(lists) == 1:
         return lists[0][:k]
-    from .dense import rrf_fuse
-
     return rrf_fuse(lists, k=rrf_k)[:k]
 
 
 def _bm25(store: DocStore, terms: list[str], collection: str, limit: int) -> list[Hit]:
-    db = store.db
-    rows = db.execute(
-        f"""SELECT c.id, f.path, c.page, c.text, c.heading, c.ordinal,
-                   bm25(chunks_fts, {TEXT_WEIGHT}, {HEADING_WEIGHT}) AS rank,
-                   highlight(chunks_fts, 0, char(2), char(3)),
-                   highlight(chunks_fts, 1, char(2), char(3))
-            FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid
-            JOIN files f ON f.id = c.file_id
-            WHERE chunks_fts MATCH ? AND f.collection = ? AND f.status = 'ready'
-            ORDER BY rank LIMIT ?""",
-        (" OR ".join(_quote(t) for t in terms), collection, limit),
-    ).fetchall()
+    rows = store.fts_candidates(
+        " OR ".join(_quote(t) for t in terms), collection, limit, TEXT_WEIGHT, HEADING_WEIGHT
+    )
     if not rows:
         return []
-    weights = _idf(db, terms) if len(terms) > 1 else {terms[0]: 1.0}
+    weights = _idf(store, terms) if len(terms) > 1 else {terms[0]: 1.0}
     total_weight = sum(weights.values()) or 1.0
     pairs = max(1, len(terms) - 1)
     folded = [_fold(t) for t in terms]
@@ -201,15 +190,13 @@ def _chain(position: int, term: int, at: dict[int, list[int]], n_terms: int) -> 
     )
 
 
-def _idf(db, terms: list[str]) -> dict[str, float]:
+def _idf(store: DocStore, terms: list[str]) -> dict[str, float]:
     """Inverse document frequency per term. A term found nowhere counts as if found once, so
     that a question word the documents never use weighs like their rarest word."""
-    n = db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+    n = store.chunk_count()
     out = {}
     for term in terms:
-        df = db.execute(
-            "SELECT COUNT(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (_quote(term),)
-        ).fetchone()[0]
+        df = store.fts_count(_quote(term))
         out[term] = math.log(1 + n / (max(df, 1) + 0.5))
     return out
 
@@ -224,25 +211,15 @@ def _cjk(store: DocStore, query: str, collection: str, limit: int) -> list[Hit]:
     )
     short = [r for r in runs if len(r) < 3]
     scored: dict[int, float] = {}
-    db = store.db
     if grams:
-        for chunk_id, rank in db.execute(
-            """SELECT rowid, bm25(chunks_cjk) FROM chunks_cjk WHERE chunks_cjk MATCH ?
-               ORDER BY bm25(chunks_cjk) LIMIT ?""",
-            (" OR ".join(_quote(g) for g in grams[:64]), limit * 4),
-        ):
+        match = " OR ".join(_quote(g) for g in grams[:64])
+        for chunk_id, rank in store.cjk_candidates(match, limit * 4):
             scored[chunk_id] = -rank
     for run in short:
-        for (chunk_id,) in db.execute(
-            """SELECT id FROM chunks WHERE id IN (SELECT rowid FROM chunks_cjk)
-               AND instr(text, ?) > 0 LIMIT ?""",
-            (run, limit * 4),
-        ):
+        for chunk_id in store.cjk_containing(run, limit * 4):
             scored[chunk_id] = scored.get(chunk_id, 0.0) + 1.0
     if not scored:
         return []
-    ids = list(scored)
-    marks = ",".join("?" * len(ids))
     pieces = grams + short
 
     def coverage(text: str) -> float:  # the share of the query's trigrams the chunk holds
@@ -250,20 +227,22 @@ def _cjk(store: DocStore, query: str, collection: str, limit: int) -> list[Hit]:
 
     hits = [
         _hit(path, page, text, scored[cid], heading, cid, ordinal, coverage(text))
-        for cid, path, page, text, heading, ordinal in db.execute(
-            f"""SELECT c.id, f.path, c.page, c.text, c.heading, c.ordinal FROM chunks c
-                JOIN files f ON f.id = c.file_id
-                WHERE c.id IN ({marks}) AND f.collection = ? AND f.status = 'ready'""",
-            (*ids, collection),
-        )
+        for cid, path, page, text, heading, ordinal in store.ready_chunks(list(scored), collection)
     ]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 
 
-def _hit(path, page, text, score, heading, chunk_id, ordinal, coverage) -> Hit:
-    from pathlib import Path
-
+def _hit(
+    path: str,
+    page: int | None,
+    text: str,
+    score: float,
+    heading: str,
+    chunk_id: int,
+    ordinal: int,
+    coverage: float,
+) -> Hit:
     return Hit(
         path=Path(path),
         page=page,

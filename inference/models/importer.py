@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..cancel import CancelToken
-from ..checkpoint import inspect_model
+from ..checkpoint import inspect_embedding_model, inspect_model
 from ..errors import CairnError, ErrorCode
 from ..records import Progress
 from .downloader import PARTIAL_DIR, install
@@ -43,8 +43,6 @@ def _free_id(base: str, models_dir: Path, taken: set[str]) -> str:
 
 def _embedding_gguf(src: Path, error: CairnError) -> Path:
     """The GGUF of an embedding model (document search) at `src`, or re-raise `error`."""
-    from ..docs.embedder_llamacpp import inspect_embedding_model
-
     if error.code is not ErrorCode.NOT_QWEN35:
         raise error
     try:

@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..checkpoint import ModelRole
 from ..errors import CairnError, ErrorCode
 from ..records import ModelSpec
 
@@ -52,7 +53,7 @@ def recommend(
 ) -> ModelSpec:
     """The catalog entry to suggest; the smallest one for the platform when none fits."""
     engine = "mlx" if apple_silicon else "llamacpp"
-    chat = [s for s in catalog if s.role == "chat"]  # embedding models are never suggested
+    chat = [s for s in catalog if s.role == ModelRole.CHAT]  # embedding models are never suggested
     candidates = [s for s in chat if s.engine == engine] or chat
     if not candidates:
         raise CairnError(ErrorCode.MODEL_NOT_FOUND, "the catalog is empty")

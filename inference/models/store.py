@@ -7,6 +7,7 @@ no settings: the models folder, the catalog, the Hub endpoint (mirror) and the t
 from __future__ import annotations
 
 import enum
+import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,12 +15,21 @@ from pathlib import Path
 
 from ..cancel import CancelToken
 from ..catalog import load_catalog
-from ..checkpoint import LocalModel, inspect_model
+from ..checkpoint import (
+    EmbeddingModel,
+    LocalModel,
+    ModelRole,
+    inspect_embedding_model,
+    inspect_model,
+    role_of_path,
+)
 from ..errors import CairnError, ErrorCode
 from ..records import ModelSpec, Progress
 from .downloader import PARTIAL_DIR, download_model, free_space, partial_dir
 from .hub import RETRY_DELAYS
 from .manifest import check_ready, tree_bytes, valid_model_id
+
+log = logging.getLogger(__name__)
 
 
 class ModelState(str, enum.Enum):
@@ -36,6 +46,22 @@ class ModelEntry:
     state: ModelState
     path: Path | None  # the ready (or damaged) folder, or the partial folder while downloading
     bytes_on_disk: int
+
+
+def role_of(entry: ModelEntry) -> ModelRole:
+    """What a models-folder entry is for. Catalog entries say so in their spec; an imported
+    folder is an embedding model when its GGUF is recognised as one (headers only)."""
+    if entry.spec is not None:
+        return ModelRole(entry.spec.role)
+    if entry.path is None:
+        return ModelRole.CHAT
+    return role_of_path(entry.path)
+
+
+def is_chat_model(entry: ModelEntry) -> bool:
+    """THE rule for what is offered for chat (the GUI's model list, `cairn chat` without a
+    model): a ready model whose role is chat."""
+    return entry.state is ModelState.READY and role_of(entry) is ModelRole.CHAT
 
 
 class ModelStore:
@@ -87,6 +113,23 @@ class ModelStore:
                     out.append(self.entry(child.name))
         return out
 
+    def chat_models(self) -> list[ModelEntry]:
+        """The entries offered for chat, catalog order then imports (see is_chat_model)."""
+        return [e for e in self.entries() if is_chat_model(e)]
+
+    def embedding_model(self) -> EmbeddingModel | None:
+        """The first ready embedding model (catalog order, then imports), or None."""
+        for entry in self.entries():
+            if entry.state is not ModelState.READY or entry.path is None:
+                continue
+            if role_of(entry) is not ModelRole.EMBEDDING:
+                continue
+            try:
+                return inspect_embedding_model(entry.path, known_embedding=entry.spec is not None)
+            except CairnError as e:
+                log.warning("embedding model %s unusable: %s", entry.id, e)
+        return None
+
     def local_model(self, model_id: str) -> LocalModel:
         """The ready model `model_id`, recognised from its folder; refuses anything not ready."""
         entry = self.entry(model_id)
@@ -130,9 +173,9 @@ class ModelStore:
             free_space_fn=self._free_space,
             delays=self._delays,
         )
-        if spec.role != "chat":  # an embedding model (document search): not a Qwen3.5 model
-            from ..docs.embedder_llamacpp import inspect_embedding_model
-
+        if (
+            ModelRole(spec.role) is not ModelRole.CHAT
+        ):  # an embedding model (document search), not Qwen3.5
             found = inspect_embedding_model(folder, known_embedding=True)
             return LocalModel(folder, "gguf", model_id, spec.size, False, gguf=found.gguf)
         return inspect_model(folder)
