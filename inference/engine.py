@@ -18,7 +18,7 @@ class Engine(Protocol):
     thread-safe: load, generate and close on one thread (MLX streams are thread-local).
     """
 
-    name: str  # "mlx" or "llamacpp"
+    name: str  # an EngineName value ("mlx", "llamacpp")
     device: str  # "gpu" or "cpu"
     model_name: str
     capabilities: frozenset[Modality]

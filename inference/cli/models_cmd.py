@@ -12,7 +12,7 @@ import sys
 import time
 
 from ..errors import CairnError, ErrorCode
-from ..records import Progress
+from ..records import EngineName, Progress
 
 KEYCHAIN_SERVICE = "Cairn"
 
@@ -53,8 +53,8 @@ def _engine_of(entry) -> str | None:
     if entry.spec is not None:
         return entry.spec.engine
     if entry.path is not None and any(entry.path.glob("*.gguf")):
-        return "llamacpp"
-    return "mlx" if entry.path is not None else None
+        return EngineName.LLAMACPP
+    return EngineName.MLX if entry.path is not None else None
 
 
 def _list(args, ctx) -> int:

@@ -12,28 +12,27 @@ import sys
 from ..checkpoint import LocalModel
 from ..engine import Engine
 from ..errors import CairnError, ErrorCode
+from ..records import ENGINE_CHOICES, EngineName
 
-ENGINE_CHOICES = ("auto", "mlx", "llamacpp")
+__all__ = ["ENGINE_CHOICES", "EngineName", "choose_engine", "is_apple_silicon", "open_engine"]
 
 
 def is_apple_silicon() -> bool:
     return sys.platform == "darwin" and platform.machine() == "arm64"
 
 
-def choose_engine(model: LocalModel, requested: str = "auto") -> str:
+def choose_engine(model: LocalModel, requested: str = "auto") -> EngineName:
     """The engine that will run `model`: the files decide, the user's choice must fit them."""
     if requested not in ENGINE_CHOICES:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, f"unknown engine {requested!r}")
-    natural = "llamacpp" if model.format == "gguf" else "mlx"
-    if requested == "auto":
+    natural = EngineName.LLAMACPP if model.format == "gguf" else EngineName.MLX
+    if requested == "auto" or requested == natural:
         return natural
-    if requested != natural:
-        kind = "GGUF" if model.format == "gguf" else "Hugging Face (MLX)"
-        raise CairnError(
-            ErrorCode.ENGINE_UNAVAILABLE,
-            f"{model.path} is a {kind} checkpoint; the {requested} engine cannot run it",
-        )
-    return requested
+    kind = "GGUF" if model.format == "gguf" else "Hugging Face (MLX)"
+    raise CairnError(
+        ErrorCode.ENGINE_UNAVAILABLE,
+        f"{model.path} is a {kind} checkpoint; the {requested} engine cannot run it",
+    )
 
 
 def open_engine(
@@ -45,7 +44,7 @@ def open_engine(
 ) -> Engine:
     """Load `model` and return a ready Engine. Call on the thread that will generate."""
     chosen = choose_engine(model, engine)
-    if chosen == "mlx":
+    if chosen is EngineName.MLX:
         from .mlx_engine import MLXEngine
 
         return MLXEngine.load(model, device=device)

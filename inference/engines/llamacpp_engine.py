@@ -16,41 +16,24 @@ from __future__ import annotations
 import codecs
 import ctypes
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from ..cancel import CancelToken
-from ..catalog import load_catalog, thinking_default_for_size
 from ..checkpoint import LocalModel, read_gguf_metadata
 from ..errors import CairnError, ErrorCode
-from ..media.images import load_image
-from ..qwen import STOP_TOKENS, ThinkingSplitter, prompt_opens_thinking
-from ..records import (
-    DEFAULT_PRESETS,
-    Chunk,
-    FinishReason,
-    GenerationRequest,
-    Modality,
-    SamplingPreset,
-)
+from ..qwen import STOP_TOKENS
+from ..records import Chunk, EngineName, FinishReason, GenerationRequest, Modality, SamplingPreset
+from .chunks import ChunkSplitter
 from .llamacpp import native, prefill
 from .llamacpp.media import with_markers
 from .llamacpp.template import ChatTemplate, TemplateError
-from .prompting import chat_messages, request_images
+from .prepare import model_defaults, prepare
+from .prompting import chat_messages
 
 DEFAULT_N_CTX = 8192
 DEFAULT_N_BATCH = 512
 DEFAULT_IMAGE_MAX_TOKENS = 1024  # per image; CPU prompt speed makes bigger images slow
-
-
-def _presets_for(size: str | None) -> dict[str, SamplingPreset]:
-    """The catalog's presets for a GGUF of this size, else the Qwen3.5 model card's."""
-    try:
-        for spec in load_catalog():
-            if spec.engine == "llamacpp" and spec.size == size and spec.presets:
-                return {k: spec.preset(k == "thinking") for k in ("thinking", "instruct")}
-    except (OSError, ValueError, KeyError):
-        pass
-    return dict(DEFAULT_PRESETS)
 
 
 def _choose_device(device: str | None) -> str:
@@ -70,9 +53,9 @@ def _choose_device(device: str | None) -> str:
 class LlamaCppEngine:
     """A Qwen3.5 GGUF (plus its mmproj vision projector when present) loaded with llama.cpp."""
 
-    name = "llamacpp"
+    name: str = EngineName.LLAMACPP
 
-    def __init__(self, model: LocalModel, llm, mtmd_ctx, device: str, n_threads: int) -> None:
+    def __init__(self, model: LocalModel, llm: Any, mtmd_ctx: Any, device: str, n_threads: int) -> None:
         import llama_cpp
 
         self.local = model
@@ -82,8 +65,9 @@ class LlamaCppEngine:
         self.capabilities = frozenset(
             {Modality.TEXT} | ({Modality.IMAGE, Modality.VIDEO} if mtmd_ctx else set())
         )
-        self.thinking_default = thinking_default_for_size(model.size)
-        self.presets = _presets_for(model.size)
+        defaults = model_defaults(model, EngineName.LLAMACPP)
+        self.thinking_default = defaults.thinking_default
+        self.presets: dict[str, SamplingPreset] = dict(defaults.presets)
         self._llm = llm
         self._mtmd = mtmd_ctx
         self._ctx = llm.ctx
@@ -166,7 +150,7 @@ class LlamaCppEngine:
             raise
 
     @staticmethod
-    def _load_projector(model: LocalModel, llm, threads: int, device: str, max_tokens: int):
+    def _load_projector(model: LocalModel, llm: Any, threads: int, device: str, max_tokens: int) -> Any:
         from llama_cpp import mtmd_cpp
 
         params = mtmd_cpp.mtmd_context_params_default()
@@ -195,11 +179,17 @@ class LlamaCppEngine:
 
     # -- prompt --------------------------------------------------------------------------------
 
-    def render_prompt(self, request: GenerationRequest, thinking: bool, images=(), marker=""):
+    def render_prompt(
+        self,
+        request: GenerationRequest,
+        thinking: bool,
+        images: Sequence[Any] = (),
+        marker: str = "",
+    ) -> tuple[str, list[Any]]:
         """(prompt text, pictures in marker order) for a request."""
         media = bool(images or request.video_frames)
         messages = chat_messages(request, media=media)
-        pictures = []
+        pictures: list[Any] = []
         if media:
             messages, pictures = with_markers(messages, images, request.video_frames, marker)
         try:
@@ -224,25 +214,21 @@ class LlamaCppEngine:
         prompt_tokens counts image tokens too (it equals llama.cpp's n_p_eval for the answer);
         peak_memory_mb is the process's lifetime RSS peak (getrusage).
         """
-        images = request_images(request)
-        frames = request.video_frames
-        if (images or frames) and self._mtmd is None:
-            raise CairnError(
-                ErrorCode.UNSUPPORTED_INPUT,
-                f"{self.model_name} has no vision projector (mmproj file): text only",
-            )
-        pil_images = [load_image(p) for p in images]  # validate every file before any work
-        thinking = self.thinking_default if request.thinking is None else request.thinking
-        params = request.params.resolved(self.presets["thinking" if thinking else "instruct"])
-        if params.max_tokens < 1:
-            raise CairnError(ErrorCode.INVALID_ARGUMENT, "max tokens must be at least 1")
+        ready = prepare(
+            request,
+            thinking_default=self.thinking_default,
+            presets=self.presets,
+            vision=self._mtmd is not None,
+            text_only=f"{self.model_name} has no vision projector (mmproj file): text only",
+        )
+        params = ready.params
         marker = ""
-        if pil_images or frames:
+        if ready.has_media:
             from llama_cpp import mtmd_cpp
 
             marker = mtmd_cpp.mtmd_default_marker().decode()
         try:
-            prompt, pictures = self.render_prompt(request, thinking, pil_images, marker)
+            prompt, pictures = self.render_prompt(request, ready.thinking, ready.images, marker)
         except ValueError as e:  # a frame that is not an RGB uint8 array
             raise CairnError(ErrorCode.INVALID_ARGUMENT, str(e)) from None
         sampling = native.Sampling(
@@ -250,11 +236,12 @@ class LlamaCppEngine:
             top_p=float(params.top_p if params.top_p is not None else 1.0),
             top_k=int(params.top_k or 0),
             presence_penalty=float(params.presence_penalty or 0.0),
+            min_p=float(params.min_p or 0.0),
             seed=params.seed,
         )
         return self._stream(prompt, pictures, sampling, params.max_tokens, cancel)
 
-    def _prefill(self, prompt: str, pictures, cancel: CancelToken) -> tuple[int, int]:
+    def _prefill(self, prompt: str, pictures: list[Any], cancel: CancelToken) -> tuple[int, int]:
         """Evaluate the prompt; return (prompt tokens, next position). May raise PromptCancelled."""
         chunks = None
         try:
@@ -282,7 +269,14 @@ class LlamaCppEngine:
             if chunks is not None:
                 prefill.free_chunks(chunks)
 
-    def _stream(self, prompt, pictures, sampling, max_tokens, cancel) -> Iterator[Chunk]:
+    def _stream(
+        self,
+        prompt: str,
+        pictures: list[Any],
+        sampling: native.Sampling,
+        max_tokens: int,
+        cancel: CancelToken,
+    ) -> Iterator[Chunk]:
         import llama_cpp
 
         started = time.perf_counter()
@@ -298,12 +292,11 @@ class LlamaCppEngine:
             return
         prompt_done = time.perf_counter()
 
-        splitter = ThinkingSplitter(in_thinking=prompt_opens_thinking(prompt))
+        splitter = ChunkSplitter(prompt)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         room = self.n_ctx - n_prompt  # KV cells left for generated tokens
         generated = 0
         first_token_at = None
-        seen_answer = False
         finish = FinishReason.LENGTH
         sampler = native.Sampler(sampling, self._n_vocab)
         try:
@@ -316,10 +309,7 @@ class LlamaCppEngine:
                     finish = FinishReason.STOP
                     break
                 text = decoder.decode(native.token_piece(self._vocab, token, self._piece_buf))
-                if text:
-                    for chunk in _split(splitter, text, seen_answer):
-                        seen_answer = seen_answer or bool(chunk.text)
-                        yield chunk
+                yield from splitter.feed(text)
                 if cancel.cancelled:
                     finish = FinishReason.CANCELLED
                     break
@@ -337,11 +327,8 @@ class LlamaCppEngine:
         finally:
             sampler.close()
         ended = time.perf_counter()
-        tail = decoder.decode(b"", final=True)
-        for chunk in _split(splitter, tail, seen_answer) if tail else ():
-            seen_answer = seen_answer or bool(chunk.text)
-            yield chunk
-        yield from _flush(splitter, seen_answer)
+        yield from splitter.feed(decoder.decode(b"", final=True))
+        yield from splitter.flush()
         first = first_token_at or ended
         yield Chunk(
             finish_reason=finish,
@@ -369,23 +356,3 @@ class LlamaCppEngine:
             self._llm.close()
             self._llm = None
 
-
-def _split(splitter: ThinkingSplitter, text: str, seen_answer: bool) -> list[Chunk]:
-    thinking, answer = splitter.feed(text)
-    return _chunks(thinking, answer, seen_answer)
-
-
-def _flush(splitter: ThinkingSplitter, seen_answer: bool) -> list[Chunk]:
-    thinking, answer = splitter.flush()
-    return _chunks(thinking, answer, seen_answer)
-
-
-def _chunks(thinking: str, answer: str, seen_answer: bool) -> list[Chunk]:
-    out = []
-    if thinking:
-        out.append(Chunk(thinking=thinking))
-    if answer and not seen_answer:
-        answer = answer.lstrip("\n")  # Qwen writes blank lines after </think>
-    if answer:
-        out.append(Chunk(text=answer))
-    return out

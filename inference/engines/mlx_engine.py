@@ -10,33 +10,38 @@ generate on another (loading on one thread and generating on another fails deep 
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from ..cancel import CancelToken
-from ..catalog import thinking_default_for_size
 from ..checkpoint import LocalModel
 from ..errors import CairnError, ErrorCode
-from ..media.images import load_image
-from ..qwen import STOP_TOKENS, ThinkingSplitter, prompt_opens_thinking
+from ..qwen import STOP_TOKENS
 from ..records import (
-    DEFAULT_PRESETS,
     Chunk,
+    EngineName,
     FinishReason,
     GenerationRequest,
     GenParams,
     Modality,
     SamplingPreset,
+    VideoFrame,
 )
-from .prompting import chat_messages, request_images
+from .chunks import ChunkSplitter
+from .prepare import PreparedRequest, model_defaults, prepare
+from .prompting import chat_messages
+
+log = logging.getLogger(__name__)
 
 
 class _PrefillCancelled(Exception):
     """Raised from mlx-lm's prompt progress callback to abandon a long prompt."""
 
 
-def _select_device(device: str | None):
+def _select_device(device: str | None) -> tuple[str, Any]:
     import mlx.core as mx
 
     has_gpu = mx.metal.is_available()
@@ -52,9 +57,9 @@ def _select_device(device: str | None):
 class MLXEngine:
     """A Qwen3.5 checkpoint in Hugging Face layout, loaded with mlx-lm (and mlx-vlm on demand)."""
 
-    name = "mlx"
+    name: str = EngineName.MLX
 
-    def __init__(self, model: LocalModel, device: str, mx_device) -> None:
+    def __init__(self, model: LocalModel, device: str, mx_device: Any) -> None:
         self.local = model
         self.device = device
         self._mx_device = mx_device
@@ -62,12 +67,13 @@ class MLXEngine:
         self.capabilities = frozenset(
             {Modality.TEXT} | ({Modality.IMAGE, Modality.VIDEO} if model.has_vision else set())
         )
-        self.thinking_default = thinking_default_for_size(model.size)
-        self.presets: dict[str, SamplingPreset] = dict(DEFAULT_PRESETS)
+        defaults = model_defaults(model, EngineName.MLX)
+        self.thinking_default = defaults.thinking_default
+        self.presets: dict[str, SamplingPreset] = dict(defaults.presets)
         self._thread = threading.get_ident()
-        self._lm = None  # (model, tokenizer) from mlx-lm
-        self._vlm = None  # (model, processor) from mlx-vlm
-        self._stream = None
+        self._lm: tuple[Any, Any] | None = None  # (model, tokenizer) from mlx-lm
+        self._vlm: tuple[Any, Any] | None = None  # (model, processor) from mlx-vlm
+        self._stream: Any = None
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -83,7 +89,7 @@ class MLXEngine:
             engine._load_lm()
         return engine
 
-    def _stream_kwargs(self) -> dict:
+    def _stream_kwargs(self) -> dict[str, Any]:
         """mlx-lm decodes on its own thread-local stream on the default device; only a CPU run
         on a machine with a GPU needs a stream of its own."""
         import mlx.core as mx
@@ -121,42 +127,44 @@ class MLXEngine:
     def generate(self, request: GenerationRequest, *, cancel: CancelToken) -> Iterator[Chunk]:
         if threading.get_ident() != self._thread:
             raise RuntimeError("MLXEngine must generate on the thread that loaded it")
-        images = request_images(request)
-        frames = request.video_frames
-        if (images or frames) and not self.local.has_vision:
-            raise CairnError(ErrorCode.UNSUPPORTED_INPUT, f"{self.model_name} is a text-only checkpoint")
-        pil_images = [load_image(p) for p in images]  # validate before any model work
-        thinking = self.thinking_default if request.thinking is None else request.thinking
-        preset = self.presets["thinking" if thinking else "instruct"]
-        params = request.params.resolved(preset)
-        if params.max_tokens < 1:
-            raise CairnError(ErrorCode.INVALID_ARGUMENT, "max tokens must be at least 1")
-        if self._vlm is None and (pil_images or frames):
+        ready = prepare(
+            request,
+            thinking_default=self.thinking_default,
+            presets=self.presets,
+            vision=self.local.has_vision,
+            text_only=f"{self.model_name} is a text-only checkpoint",
+        )
+        if self._vlm is None and ready.has_media:
             self._load_vlm()
         if self._vlm is not None:
-            yield from self._generate_vlm(request, pil_images, thinking, params, cancel)
+            yield from self._generate_vlm(ready, cancel)
         else:
-            yield from self._generate_lm(request, thinking, params, cancel)
+            yield from self._generate_lm(ready, cancel)
 
-    def _sampling(self, params: GenParams):
+    def _sampling(self, params: GenParams) -> tuple[Callable[..., Any], list[Callable[..., Any]]]:
         import mlx.core as mx
         from mlx_lm.sample_utils import make_logits_processors, make_sampler
 
         if params.seed is not None:
             mx.random.seed(params.seed)
         sampler = make_sampler(
-            temp=params.temperature or 0.0, top_p=params.top_p or 0.0, top_k=params.top_k or 0
+            temp=params.temperature or 0.0,
+            top_p=params.top_p or 0.0,
+            min_p=params.min_p or 0.0,
+            top_k=params.top_k or 0,
         )
         processors = make_logits_processors(presence_penalty=params.presence_penalty or None)
         return sampler, processors
 
-    def _generate_lm(self, request, thinking, params, cancel) -> Iterator[Chunk]:
+    def _generate_lm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
         from mlx_lm import stream_generate
 
+        assert self._lm is not None
         model, tokenizer = self._lm
-        messages = chat_messages(request, media=False)
+        params = ready.params
+        messages = chat_messages(ready.request, media=False)
         prompt = tokenizer.apply_chat_template(
-            messages, add_generation_prompt=True, tokenize=False, enable_thinking=thinking
+            messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
         )
         sampler, processors = self._sampling(params)
 
@@ -176,17 +184,19 @@ class MLXEngine:
         )
         yield from self._drive(stream, prompt, cancel, lambda r: r.peak_memory * 1000)
 
-    def _generate_vlm(self, request, pil_images, thinking, params, cancel) -> Iterator[Chunk]:
+    def _generate_vlm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
         from mlx_vlm import stream_generate
         from mlx_vlm.utils import VideoMetadata
 
+        assert self._vlm is not None
         model, processor = self._vlm
-        frames = request.video_frames
-        messages = chat_messages(request, media=True)
+        params = ready.params
+        frames = ready.frames
+        messages = chat_messages(ready.request, media=True)
         prompt = processor.apply_chat_template(
-            messages, add_generation_prompt=True, tokenize=False, enable_thinking=thinking
+            messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
         )
-        kwargs: dict = {}
+        kwargs: dict[str, Any] = {}
         video = None
         if frames:
             import numpy as np
@@ -208,7 +218,7 @@ class MLXEngine:
             model,
             processor,
             prompt,
-            image=pil_images or None,
+            image=list(ready.images) or None,
             video=video,
             max_tokens=params.max_tokens,
             sampler=sampler,
@@ -218,9 +228,15 @@ class MLXEngine:
         )
         yield from self._drive(stream, prompt, cancel, lambda r: r.peak_memory * 1000)
 
-    def _drive(self, stream, prompt: str, cancel: CancelToken, peak_mb) -> Iterator[Chunk]:
+    def _drive(
+        self,
+        stream: Iterable[Any],
+        prompt: str,
+        cancel: CancelToken,
+        peak_mb: Callable[[Any], float],
+    ) -> Iterator[Chunk]:
         """Turn library responses into Chunks: thinking split, statistics, cancel, finish."""
-        splitter = ThinkingSplitter(in_thinking=prompt_opens_thinking(prompt))
+        splitter = ChunkSplitter(prompt)
         started = time.perf_counter()
         ttft = None
         last = None
@@ -230,7 +246,7 @@ class MLXEngine:
                 last = response
                 if ttft is None:
                     ttft = time.perf_counter() - started
-                yield from _split(splitter, response.text)
+                yield from splitter.feed(response.text)
                 if response.finish_reason is not None:
                     finish = FinishReason.LENGTH if response.finish_reason == "length" else FinishReason.STOP
                 if cancel.cancelled:
@@ -244,7 +260,7 @@ class MLXEngine:
                 close()
         if cancel.cancelled:
             finish = FinishReason.CANCELLED
-        yield from _split(splitter, "", flush=True)
+        yield from splitter.flush()
         yield Chunk(
             finish_reason=finish,
             prompt_tokens=int(getattr(last, "prompt_tokens", 0) or 0),
@@ -258,25 +274,15 @@ class MLXEngine:
     def close(self) -> None:
         self._lm = None
         self._vlm = None
+        import mlx.core as mx
+
         try:
-            import mlx.core as mx
-
-            mx.clear_cache()
-        except Exception:
-            pass
+            mx.clear_cache()  # give the freed weights' buffers back now, not at the next load
+        except RuntimeError as e:  # a Metal error while freeing: the model is dropped anyway
+            log.warning("mlx clear_cache failed on close: %s", e)
 
 
-def _split(splitter: ThinkingSplitter, text: str, flush: bool = False) -> list[Chunk]:
-    thinking, answer = splitter.flush() if flush else splitter.feed(text)
-    out = []
-    if thinking:
-        out.append(Chunk(thinking=thinking))
-    if answer:
-        out.append(Chunk(text=answer))
-    return out
-
-
-def _frames_fps(frames) -> float:
+def _frames_fps(frames: tuple[VideoFrame, ...]) -> float:
     """A source frame rate consistent with the frames' (index, t) pairs, for the timestamps."""
     for f in frames:
         if f.t > 0 and f.index > 0:
