@@ -13,7 +13,7 @@ Baselines measured in the same run:
 - search: plain FTS5 BM25 over the same index (OR of the query words, no stop words removed,
   no coverage or proximity re-scoring).
 
---dense adds dense retrieval through llama.cpp (inference/docs/embedder_llamacpp.py): the time
+--dense adds dense retrieval through llama.cpp (inference/engines/embedding_llamacpp.py): the time
 to embed every chunk, and search latency with the embedder (BM25 + vectors fused by reciprocal
 rank) against Cairn's BM25-only search in the same run. Without a GGUF it uses the tiny random
 Qwen3 model of the tests: that measures the plumbing (batching, storage, fusion), not a real
@@ -122,7 +122,7 @@ def main() -> int:
     )
     args = ap.parse_args()
 
-    from inference.docs import DocStore
+    from inference.docs import Documents
     from inference.docs.chunking import chunk_blocks
     from inference.docs.extract import extract
 
@@ -146,7 +146,7 @@ def main() -> int:
     db = work / "documents.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
-    store = DocStore(db)
+    store = Documents(db)
     t = time.perf_counter()
     report = store.add([corpus])
     index_s = time.perf_counter() - t
@@ -162,7 +162,7 @@ def main() -> int:
             hits = store.search(question, k=5)
             ours_lat.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
-            base = plain_bm25(store, question, 5)
+            base = plain_bm25(store.store, question, 5)
             base_lat.append((time.perf_counter() - t) * 1000)
             if rep == 0:
                 got = [(h.path.name, h.page) for h in hits]
@@ -183,7 +183,7 @@ def main() -> int:
         store.search(question, k=5)
         common_lat.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        plain_bm25(store, question, 5)
+        plain_bm25(store.store, question, 5)
         common_base.append((time.perf_counter() - t) * 1000)
     store.close()
     n = len(facts)
@@ -226,9 +226,9 @@ def main() -> int:
 
 def dense_bench(db: Path, work: Path, facts, gguf: str, repeat: int) -> None:
     """Embed every chunk, then time fused search against BM25-only search (same store)."""
-    from inference.docs import DocStore
-    from inference.docs.dense import embed_missing
-    from inference.docs.embedder_llamacpp import LlamaCppEmbedder
+    from inference.checkpoint import inspect_embedding_model
+    from inference.docs import Documents
+    from inference.engines.embedding_llamacpp import LlamaCppEmbedder
 
     if gguf == "tiny":
         from tests.docs.tiny_embedding_gguf import FILE_NAME, write_embedding_gguf
@@ -236,13 +236,13 @@ def dense_bench(db: Path, work: Path, facts, gguf: str, repeat: int) -> None:
         path = write_embedding_gguf(work / FILE_NAME)
     else:
         path = Path(gguf)
-    embedder = LlamaCppEmbedder(path)
-    store = DocStore(db)
+    embedder = LlamaCppEmbedder(inspect_embedding_model(path))
+    store = Documents(db)
     t = time.perf_counter()
     embedder.load()
     load_s = time.perf_counter() - t
     t = time.perf_counter()
-    n = embed_missing(store, embedder, "default")
+    n = store.embed_missing(embedder, "default")
     embed_s = time.perf_counter() - t
     fused: list[float] = []
     lexical: list[float] = []
