@@ -17,9 +17,10 @@ from inference import history as H
 from inference.records import Chunk, GenerationRequest, GenParams, Message
 
 from .chat_view import ChatView, MessageWidget
-from .engine_thread import EngineController, Job
-from .jobs import DOCS, DocReply, DocSources, SourceRef, job_for
+from .engine_thread import EngineController
+from .job_records import DOCS, DocReply, DocSources, SourceRef
 from .messages import error_text, stage_text, stats_text
+from .seams import JobFactory
 
 
 @dataclass
@@ -45,7 +46,7 @@ class ChatSession(QObject):
         controller: EngineController,
         *,
         request_options: Callable[[], tuple[str, GenParams, bool | None]],
-        job_factory: Callable[[GenerationRequest, str], Job] = job_for,
+        job_factory: JobFactory,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

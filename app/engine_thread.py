@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from inference.cancel import Cancelled, CancelToken
+from inference.engine import Engine
 from inference.errors import CairnError, ErrorCode
 from inference.records import Chunk, FinishReason, GenerationRequest, Progress
 
@@ -32,18 +33,18 @@ class EngineSession:
     """What a job sees on the engine thread: the loaded engine, if any."""
 
     def __init__(self) -> None:
-        self.engine = None  # inference.engine.Engine
+        self.engine: Engine | None = None
         self.model_ref: str | None = None
         # For pipelines that report progress through a callback (progress=session.report):
         # set by the host for the running job, sends a Progress to the GUI.
         self.report: Callable[[Progress], None] = lambda _p: None
 
-    def require_engine(self):
+    def require_engine(self) -> Engine:
         if self.engine is None:
             raise CairnError(ErrorCode.MODEL_NOT_FOUND, "no model loaded")
         return self.engine
 
-    def replace(self, engine, ref: str | None) -> None:
+    def replace(self, engine: Engine, ref: str | None) -> None:
         self.close()
         self.engine, self.model_ref = engine, ref
 
@@ -82,7 +83,7 @@ def chat_job(request: GenerationRequest) -> Job:
     )
 
 
-def load_job(opener: Callable[[], object], ref: str | None) -> Job:
+def load_job(opener: Callable[[], Engine], ref: str | None) -> Job:
     """Load a model on the engine thread with `opener()` (which returns an Engine)."""
 
     def run(session: EngineSession, cancel: CancelToken):
@@ -103,14 +104,6 @@ def load_job(opener: Callable[[], object], ref: str | None) -> Job:
         )
 
     return Job("load", run)
-
-
-def open_model(ref: str | None, engine: str, models_dir) -> object:
-    """The real opener: resolve `ref` in the models folder and load it (heavy imports here)."""
-    from inference.engines import open_engine
-    from inference.models import resolve_model
-
-    return open_engine(resolve_model(ref, models_dir), engine=engine)
 
 
 class EngineHost(QObject):

@@ -6,6 +6,7 @@ Downloads and imports run on the I/O thread pool (app/workers.py), never on the 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
@@ -20,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inference.errors import CairnError
 from inference.records import Progress
 
 from . import workers
 from .messages import error_text, human_bytes, stage_text
+
+log = logging.getLogger(__name__)
 
 
 def default_store(models_dir: Path):
@@ -46,7 +50,9 @@ def recommended_id(store) -> str | None:
             cpu_cores=res.cpu_cores,
         )
         return spec.id
-    except Exception:  # a missing or failing probe only loses the suggestion
+    except (CairnError, OSError, ValueError, ImportError):
+        # a missing or failing probe only loses the suggestion
+        log.warning("no recommendation for this machine", exc_info=True)
         return None
 
 
@@ -168,12 +174,15 @@ class FirstRunPage(QWidget):
 
     def refresh(self) -> None:
         """Fill the model choice from the store, the recommended model first and selected."""
+        from inference.checkpoint import ModelRole
+        from inference.models.store import role_of
+
         rec = recommended_id(self.store)
         self.choice.blockSignals(True)
         self.choice.clear()
         for entry in self.store.entries():
             spec = entry.spec
-            if spec is None or getattr(spec, "role", "chat") != "chat":
+            if spec is None or role_of(entry) is not ModelRole.CHAT:
                 continue  # imports, and embedding models (document search, not chat)
             size = human_bytes(spec.download_bytes)
             if spec.id == rec:

@@ -3,11 +3,15 @@
 Thumbnails are made on the I/O thread pool (never the GUI or engine thread): images through
 QImageReader, videos through inference.video.probe (when present) and one frame read with cv2.
 A file of a kind Cairn cannot use gets a one-line message and changes nothing else.
+
+A little over 400 lines because the drop rules, the list and its thumbnail worker are one feature;
+the thumbnail half (ThumbnailTask, video_thumbnail) is the seam to cut when it grows.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n
+
+log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm"}
@@ -132,7 +138,10 @@ class ThumbnailTask(QRunnable):
             else:
                 image, duration = video_thumbnail(path)
                 self.signals.done.emit(str(path), image, format_duration(duration))
-        except Exception as e:  # any decoder failure: the file is reported, nothing else changes
+        except (
+            Exception
+        ) as e:  # any decoder failure (cv2.error too): reported, nothing else changes
+            log.warning("no thumbnail for %s", path, exc_info=True)
             self.signals.failed.emit(str(path), str(e) or type(e).__name__)
 
 

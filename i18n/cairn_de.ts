@@ -478,34 +478,6 @@
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>Modell:</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>Engine:</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Engine</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automatisch</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -524,14 +496,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>Ein Modell herunterladen oder von der Festplatte importieren</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1 auf %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>Kein Modell geladen</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -678,6 +642,45 @@
     <message>
         <source>Attached: %1</source>
         <translation>Angehängt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Engine:</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 auf %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Kein Modell geladen</translation>
     </message>
 </context>
 <context>

@@ -478,34 +478,6 @@
         <translation>Principal</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>Modelo:</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modelo</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>Motor:</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Motor</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automático</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
@@ -524,14 +496,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>Descargar un modelo o importarlo desde el disco</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1 en %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>Ningún modelo cargado</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -678,6 +642,45 @@
     <message>
         <source>Attached: %1</source>
         <translation>Adjunto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Motor:</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 en %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Ningún modelo cargado</translation>
     </message>
 </context>
 <context>

@@ -478,34 +478,6 @@
         <translation>Principale</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>Modèle :</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>Moteur :</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Moteur</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automatique</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
@@ -524,14 +496,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>Télécharger un modèle ou en importer un depuis le disque</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1 sur %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>Aucun modèle chargé</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -678,6 +642,45 @@
     <message>
         <source>Attached: %1</source>
         <translation>Pièce jointe : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Moteur :</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Aucun modèle chargé</translation>
     </message>
 </context>
 <context>

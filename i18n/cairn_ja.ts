@@ -477,34 +477,6 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>モデル：</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>モデル</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>エンジン：</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>エンジン</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>自動</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
@@ -523,14 +495,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>モデルをダウンロードするか、ディスクから読み込みます</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1 – %2（%3）</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>モデルが読み込まれていません</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -677,6 +641,45 @@
     <message>
         <source>Attached: %1</source>
         <translation>添付：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>モデル：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>エンジン：</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>エンジン</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 – %2（%3）</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>モデルが読み込まれていません</translation>
     </message>
 </context>
 <context>

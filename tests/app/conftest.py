@@ -85,6 +85,8 @@ def dirs(tmp_path):
 class FakeStore:
     """A model store with one ready model (so the window opens on the chat page)."""
 
+    catalog = ()  # nothing to download: the first-run page offers no catalog model
+
     def __init__(self, models_dir, ready=("fake-model",)) -> None:
         self.models_dir = models_dir
         self.ready = list(ready)
@@ -92,15 +94,17 @@ class FakeStore:
     def entries(self):
         from types import SimpleNamespace
 
+        from inference.models.store import ModelState
+
         return [
-            SimpleNamespace(id=r, spec=None, state=SimpleNamespace(value="ready"), path=None)
-            for r in self.ready
+            SimpleNamespace(id=r, spec=None, state=ModelState.READY, path=None) for r in self.ready
         ]
 
 
 @pytest.fixture
 def make_window(qtbot, dirs):
     """Build a MainWindow whose engine thread opens `engine` (a FakeEngine by default)."""
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.settings import Settings
 
@@ -111,7 +115,7 @@ def make_window(qtbot, dirs):
         w = MainWindow(
             dirs,
             Settings(dirs.config),
-            opener=lambda ref, eng: engine,
+            backend=make_backend(dirs, opener=lambda ref, eng: engine),
             model_store=store or FakeStore(dirs.models, ready),
         )
         w.engine = engine

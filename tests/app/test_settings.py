@@ -47,7 +47,7 @@ def test_system_prompt_and_sampling_reach_the_engine(make_window, qtbot):
     w.settings.set("preset", "custom")
     w.settings.set("temperature", 0.2)
     w.settings.set("thinking", "off")
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     w.send("hi")
     qtbot.waitUntil(lambda: not w.session.busy, timeout=5000)
     req = w.engine.requests[-1]

@@ -1,0 +1,28 @@
+"""The real opener: the one module of app/ that imports the engines (inference.engines).
+
+app/main.py hands it to the window, which only ever calls it through the engine thread; the
+widgets and controllers see an `Opener` (app/model_controller.py), so none of them reaches an
+engine, mlx or llama_cpp even indirectly (the import contract in pyproject.toml checks it).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from inference.engine import Engine
+
+from .seams import Opener
+
+
+def open_model(ref: str | None, engine: str, models_dir: Path) -> Engine:
+    """Resolve `ref` in the models folder and load it (heavy imports here, on the engine thread)."""
+    from inference.engines import open_engine
+    from inference.models import resolve_model
+
+    return open_engine(resolve_model(ref, models_dir), engine=engine)
+
+
+def opener_for(models_dir: Path) -> Opener:
+    """(model ref, engine choice) -> Engine, for the models in `models_dir`."""
+    return functools.partial(open_model, models_dir=models_dir)
