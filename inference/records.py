@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 class EngineName(enum.StrEnum):
@@ -122,7 +123,9 @@ class VideoFrame:
 
     t: float
     index: int
-    image: object  # numpy.ndarray; typed loosely so this module stays numpy-free
+    # a numpy RGB uint8 array (H, W, 3); None in plan_frames results (times only). Typed Any so
+    # that this module stays numpy-free and callers need no None check for sampled frames.
+    image: Any
 
 
 @dataclass(frozen=True)

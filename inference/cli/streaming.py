@@ -35,7 +35,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -177,7 +177,7 @@ def result_json(
     text: str,
     thinking: str,
     final: Chunk | None,
-    extra: dict[str, object] | None = None,
+    extra: Mapping[str, object] | None = None,
 ) -> dict[str, object]:
     """The JSON object of `cairn chat --json` (and the base of `summarize --json`)."""
     last = final or Chunk()

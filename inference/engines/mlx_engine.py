@@ -104,7 +104,8 @@ class MLXEngine:
         try:
             from mlx_lm import load
 
-            model, tokenizer = load(str(self.local.path))
+            loaded = load(str(self.local.path))  # (model, tokenizer[, config])
+            model, tokenizer = loaded[0], loaded[1]
         except (ValueError, KeyError, OSError, RuntimeError) as e:
             raise CairnError(ErrorCode.MODEL_LOAD_FAILED, f"{self.local.path}: {e}") from None
         for tok in STOP_TOKENS:
@@ -185,8 +186,11 @@ class MLXEngine:
         yield from self._drive(stream, prompt, cancel, lambda r: r.peak_memory * 1000)
 
     def _generate_vlm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
-        from mlx_vlm import stream_generate
+        import mlx_vlm
         from mlx_vlm.utils import VideoMetadata
+
+        # typed loosely: mlx-vlm takes PIL images and frame arrays where its hints say paths
+        stream_generate: Callable[..., Iterator[Any]] = mlx_vlm.stream_generate
 
         assert self._vlm is not None
         model, processor = self._vlm
@@ -197,7 +201,7 @@ class MLXEngine:
             messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
         )
         kwargs: dict[str, Any] = {}
-        video = None
+        video: list[Any] | None = None
         if frames:
             import numpy as np
 

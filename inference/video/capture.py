@@ -119,9 +119,8 @@ def read_meta(cap, path: Path) -> StreamMeta:
         raise CairnError(ErrorCode.VIDEO_UNREADABLE, f"{path.name}: no picture size")
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise CairnError(ErrorCode.VIDEO_TOO_LARGE, f"{path.name}: {width}x{height}")
-    fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
-    if not math.isfinite(fps) or fps <= 0.1 or fps > 1000:
-        fps = None
+    claimed_fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
+    fps = claimed_fps if math.isfinite(claimed_fps) and 0.1 < claimed_fps <= 1000 else None
     count = cap.get(cv2.CAP_PROP_FRAME_COUNT)
     claimed = int(count) if math.isfinite(count) and 0 < count < 1e8 else None
     return StreamMeta(width, height, fps, claimed, fourcc_text(cap.get(cv2.CAP_PROP_FOURCC)))

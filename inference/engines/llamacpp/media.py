@@ -13,15 +13,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ...records import VideoFrame
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
 
 @dataclass(frozen=True)
 class Picture:
     """One bitmap for libmtmd: an RGB uint8 array (H, W, 3) and whether it is a video frame."""
 
-    rgb: object  # numpy.ndarray
+    rgb: NDArray[Any]  # RGB uint8 (H, W, 3), C-contiguous
     video: bool = False
 
 
@@ -37,7 +41,7 @@ def frame_pairs(frames: Sequence[VideoFrame]) -> Iterator[tuple[VideoFrame, ...]
         yield tuple(ordered[i : i + 2])
 
 
-def _rgb_array(image) -> object:
+def _rgb_array(image: Any) -> NDArray[Any]:
     import numpy as np
 
     array = np.asarray(image)
@@ -94,7 +98,7 @@ class Bitmaps:
         from llama_cpp import mtmd_cpp
 
         self._mtmd = mtmd_cpp
-        self._items: list = []
+        self._items: list[Any] = []
         try:
             for picture in pictures:
                 rgb = picture.rgb

@@ -183,7 +183,7 @@ class AbortWhen:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        null = ctypes.cast(None, self._llama.ggml_abort_callback)
+        null = ctypes.cast(None, self._llama.ggml_abort_callback)  # type: ignore[arg-type]  # NULL
         self._llama.llama_set_abort_callback(self._ctx, null, ctypes.c_void_p(0))
 
 
