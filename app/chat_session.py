@@ -7,14 +7,14 @@ keeps the partial answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from inference import history as H
-from inference.records import Chunk, GenerationRequest, GenParams, Message
+from inference.records import Chunk, GenerationRequest, GenParams, Message, Progress
 
 from .chat_view import ChatView, MessageWidget
 from .engine_thread import EngineController
@@ -113,7 +113,7 @@ class ChatSession(QObject):
     # sending
 
     def send(
-        self, text: str, attachments: list[tuple[Path, str]] = (), *, intent: str = ""
+        self, text: str, attachments: Sequence[tuple[Path, str]] = (), *, intent: str = ""
     ) -> bool:
         """Add the user's message and start the answer. Returns False when busy.
 
@@ -148,7 +148,8 @@ class ChatSession(QObject):
             return False
         users = [w for w in self.view.messages() if w.role == "user" and w is not widget]
         before = [w for w in users if (w.message_id or 0) < widget.message_id]
-        intent = self._intents.get(before[-1].message_id, "") if before else ""
+        asked = before[-1].message_id if before else None
+        intent = self._intents.get(asked, "") if asked is not None else ""
         self.store.delete_from(self.conversation_id, widget.message_id)
         self.view.remove_from(widget)
         self._start_answer(intent)
@@ -158,7 +159,7 @@ class ChatSession(QObject):
         self,
         widget: MessageWidget,
         new_text: str,
-        extra: list[tuple[Path, str]] = (),
+        extra: Sequence[tuple[Path, str]] = (),
         *,
         intent: str = "",
     ) -> bool:
@@ -194,7 +195,8 @@ class ChatSession(QObject):
         messages: list[Message] = []
         if system.strip():
             messages.append(Message("system", system.strip()))
-        for m in self.store.messages(self.conversation_id):
+        cid = self.conversation_id
+        for m in self.store.messages(cid) if cid is not None else []:
             if m.role == "assistant" and (m.status == H.FAILED or not m.content):
                 continue
             images = tuple(Path(a) for a in m.attachments if _kind(a) == "image")
@@ -218,7 +220,7 @@ class ChatSession(QObject):
             a.widget.append(text, thinking)
             a.writer.append(text, thinking)
 
-    def _on_progress(self, job_id: int, progress: object) -> None:
+    def _on_progress(self, job_id: int, progress: Progress) -> None:
         a = self.active
         if a is not None and a.job_id == job_id and not a.chunks:
             a.widget.set_status(stage_text(progress.stage, progress.done, progress.total))
@@ -259,7 +261,7 @@ class ChatSession(QObject):
         if a is None or a.job_id != job_id:
             return
         self.active = None
-        stats = {}
+        stats: dict[str, object] = {}
         if final is not None:
             stats = {
                 "tokens": final.generation_tokens,

@@ -374,7 +374,8 @@ class ChatView(QScrollArea):
     def messages(self) -> list[MessageWidget]:
         out = []
         for i in range(self._layout.count()):
-            w = self._layout.itemAt(i).widget()
+            item = self._layout.itemAt(i)
+            w = item.widget() if item is not None else None
             if isinstance(w, MessageWidget):
                 out.append(w)
         return out

@@ -229,7 +229,8 @@ class EngineController(QObject):
         self._running = True
 
     @property
-    def thread(self) -> QThread:
+    def engine_thread(self) -> QThread:
+        """The engine's QThread (not QObject.thread(): this object lives on the GUI thread)."""
         return self._thread
 
     def submit(self, job: Job) -> int:

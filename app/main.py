@@ -47,7 +47,8 @@ def run(argv: list[str]) -> int:
 
     QCoreApplication.setOrganizationName("Cairn")
     QCoreApplication.setApplicationName("Cairn")
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     _set_identity(app)
     if args.self_test:
         _quiet_offscreen_warnings()

@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
     def new_conversation(self) -> None:
         self.session.open(None)
         self.conversations.list.clearSelection()
-        self.conversations.list.setCurrentItem(None)
+        self.conversations.list.setCurrentRow(-1)  # no current item
         self.input.setFocus()
 
     def open_conversation(self, conversation_id: object) -> None:

@@ -223,9 +223,9 @@ class MarkdownDoc:
         )
         # one background over every line of the block (the first line included)
         cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextBlockFormat()
-        fmt.setBackground(QColor(bg))
-        cursor.mergeBlockFormat(fmt)
+        block = QTextBlockFormat()
+        block.setBackground(QColor(bg))
+        cursor.mergeBlockFormat(block)
         cursor.movePosition(QTextCursor.MoveOperation.End)
 
 

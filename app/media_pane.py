@@ -80,12 +80,12 @@ def format_duration(seconds: float) -> str:
 
 def video_thumbnail(path: Path) -> tuple[QImage, float]:
     """A frame (a tenth of the way in) and the duration in seconds. Runs on the I/O pool."""
-    duration = None
+    duration: float | None = None
     try:
-        from inference.video import probe  # written by the video helper
-    except ImportError:
-        probe = None
-    if probe is not None:
+        from inference.video import probe
+    except ImportError:  # a build without the video package: cv2's frame count and rate below
+        log.info("no video probe; the duration comes from cv2")
+    else:
         duration = probe(path).duration_s
     import cv2  # lazy: never on the start-up path
 
@@ -266,7 +266,8 @@ class MediaPane(QWidget):
         selected = {i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()}
         videos = [a.path for a in self._attachments.values() if a.kind == "video"]
         chosen = [p for p in videos if str(p) in selected]
-        return (chosen or videos or [None])[0]
+        found = chosen or videos
+        return found[0] if found else None
 
     def _update_summarize(self) -> None:
         self.summarize_button.setEnabled(self.video() is not None)

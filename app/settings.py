@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from inference.records import GenParams
 
@@ -54,7 +54,9 @@ class Settings:
         opt = OPTIONS[key]
         value = self._qs.value(key, opt.default)
         if opt.kind is bytes:
-            return bytes(value) if value else b""
+            if isinstance(value, QByteArray):  # what QSettings gives back for bytes
+                return value.data()
+            return bytes(value) if isinstance(value, bytes | bytearray) else b""
         try:
             return opt.kind(value)
         except (TypeError, ValueError):

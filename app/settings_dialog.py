@@ -115,11 +115,16 @@ class SettingsDialog(QDialog):
         else:
             p = self.model_preset()
             values = (p.temperature, p.top_p, p.top_k, p.presence_penalty)
-        for box, value in zip(
-            (self.temperature, self.top_p, self.top_k, self.presence), values, strict=True
+        temperature, top_p, top_k, presence = values
+        for box, value in (
+            (self.temperature, temperature),
+            (self.top_p, top_p),
+            (self.presence, presence),
         ):
-            box.setValue(value)
+            box.setValue(float(value))
             box.setEnabled(custom)
+        self.top_k.setValue(int(top_k))
+        self.top_k.setEnabled(custom)
 
     def accept(self) -> None:
         s = self.settings

@@ -12,7 +12,11 @@ log = logging.getLogger(__name__)
 
 
 def is_dark(app: QGuiApplication | None = None) -> bool:
-    app = app or QGuiApplication.instance()
+    if app is None:
+        running = QGuiApplication.instance()
+        if not isinstance(running, QGuiApplication):  # no GUI application yet: light
+            return False
+        app = running
     try:
         return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
     except AttributeError:  # Qt < 6.5: judge by the window colour

@@ -136,4 +136,4 @@ def test_shutdown_cancels_a_running_answer_and_closes_the_engine(qtbot):
     qtbot.waitUntil(lambda: any(e[0] == "chunk" for e in events), timeout=5000)
     assert controller.shutdown(5000)
     assert engine.closed
-    assert not controller.thread.isRunning()
+    assert not controller.engine_thread.isRunning()

@@ -265,7 +265,7 @@ def test_quit_mid_answer_stops_the_engine_thread(make_window, qtbot, dirs):
     w.send("go on forever")
     qtbot.waitUntil(lambda: len(w.chat_view.last().text) > 10, timeout=5000)
     w.close()
-    assert not w.controller.thread.isRunning()
+    assert not w.controller.engine_thread.isRunning()
     assert engine.closed
     store = H.HistoryStore(dirs.history_db)
     last = store.messages(store.conversations()[0].id)[-1]
