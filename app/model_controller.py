@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar, QToolBar
 
 from inference.errors import CairnError
+from inference.records import ENGINE_CHOICES, EngineName
 
 from .engine_thread import EngineController, LoadedModel, load_job
 from .first_run import default_store
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ENGINE_CHOICES = ("auto", "mlx", "llamacpp")  # the engine box's data, in its order
+AUTO = ENGINE_CHOICES[0]  # "auto": the engine that suits the model and this machine
 
 
 class ModelList(Protocol):
@@ -93,8 +94,13 @@ class ModelController(QObject):
         self.model_box.setAccessibleName(self.tr("Model"))
         self.engine_label.setText(" " + self.tr("Engine:") + " ")
         self.engine_box.setAccessibleName(self.tr("Engine"))
-        for i, label in enumerate((self.tr("Automatic"), self.tr("MLX"), self.tr("llama.cpp"))):
-            self.engine_box.setItemText(i, label)
+        labels = {
+            AUTO: self.tr("Automatic"),
+            EngineName.MLX: self.tr("MLX"),
+            EngineName.LLAMACPP: self.tr("llama.cpp"),
+        }
+        for i, value in enumerate(ENGINE_CHOICES):
+            self.engine_box.setItemText(i, labels.get(value, value))  # a new engine: its name
         if self.loaded is not None:
             self._show_loaded(self.loaded)
         elif self._load_job is not None:
@@ -171,7 +177,7 @@ class ModelController(QObject):
     # loading
 
     def load_model(self, ref: str) -> None:
-        engine = self.engine_box.currentData() or "auto"
+        engine = self.engine_box.currentData() or AUTO
         self.model_status.setText(stage_text("load_model"))
         self._load_job = self.controller.submit(
             load_job(functools.partial(self.opener, ref, engine), ref)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from inference.records import GenParams
+from inference.records import ENGINE_CHOICES, GenParams
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
         Option("model", "", str),  # a model id in the models folder, or a path
-        Option("engine", "auto", str),  # "auto", "mlx", "llamacpp"
+        Option("engine", ENGINE_CHOICES[0], str),  # one of inference.records.ENGINE_CHOICES
         Option("system_prompt", "", str),
         Option("thinking", "default", str),  # "default", "on", "off"
         Option("preset", "model", str),  # "model": the catalog's preset; "custom": the values below
