@@ -14,7 +14,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from .errors import CairnError, ErrorCode
 
@@ -26,6 +26,7 @@ class ModelRole(str, enum.Enum):
 
     CHAT = "chat"
     EMBEDDING = "embedding"  # dense retrieval for documents only, never offered for chat
+
 
 QWEN35_MODEL_TYPES = {"qwen3_5", "qwen3_5_text"}
 GGUF_ARCHITECTURES = {"qwen35"}
@@ -83,7 +84,8 @@ def _inspect_hf(path: Path) -> LocalModel:
         raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: unreadable config.json ({e})") from None
     if not isinstance(config, dict):
         raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: config.json is not an object")
-    text_config = config.get("text_config") if isinstance(config.get("text_config"), dict) else {}
+    raw_text_config = config.get("text_config")
+    text_config: dict[str, Any] = raw_text_config if isinstance(raw_text_config, dict) else {}
     model_type = config.get("model_type") or text_config.get("model_type")
     if model_type not in QWEN35_MODEL_TYPES:
         raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: model_type {model_type!r}")
@@ -96,7 +98,9 @@ def _inspect_hf(path: Path) -> LocalModel:
         try:
             shards = set(json.loads(index.read_text(encoding="utf-8"))["weight_map"].values())
         except (OSError, ValueError, KeyError, AttributeError):
-            raise CairnError(ErrorCode.MODEL_INCOMPLETE, f"{path}: unreadable weight index") from None
+            raise CairnError(
+                ErrorCode.MODEL_INCOMPLETE, f"{path}: unreadable weight index"
+            ) from None
         missing = sorted(s for s in shards if not (path / s).is_file())
         if missing:
             raise CairnError(ErrorCode.MODEL_INCOMPLETE, f"{path}: missing {missing[0]}")

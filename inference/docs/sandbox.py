@@ -9,14 +9,22 @@ fails with a code; the child is restarted for the next file, so the batch goes o
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cancel import Cancelled, CancelToken
 from ..errors import CairnError, ErrorCode
 from .records import Parsed
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import SpawnProcess
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
@@ -59,7 +67,7 @@ def _child_main(conn, memory_mb: int | None) -> None:
             reply = ("err", ErrorCode.DOC_TOO_LARGE.value, f"{request}: over the memory limit")
         except RecursionError:
             reply = ("err", ErrorCode.DOC_MALFORMED.value, f"{request}: nested too deeply")
-        except Exception as e:  # any parser bug on a hostile file is that file's failure
+        except Exception as e:  # noqa: BLE001 - a parser bug on a hostile file is its failure
             reply = ("err", ErrorCode.DOC_MALFORMED.value, f"{request}: {type(e).__name__}: {e}")
         try:
             conn.send(reply)
@@ -76,8 +84,8 @@ class SandboxedParser:
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
         self._ctx = multiprocessing.get_context("spawn")
-        self._process = None
-        self._conn = None
+        self._process: SpawnProcess | None = None
+        self._conn: Connection | None = None
 
     def __enter__(self) -> SandboxedParser:
         return self
@@ -99,7 +107,7 @@ class SandboxedParser:
             if parent.poll(STARTUP_TIMEOUT_S) and parent.recv() == ("hello",):
                 return
         except (EOFError, OSError):
-            pass
+            log.debug("document parser gave no hello", exc_info=True)  # INTERNAL below
         process.join(1)
         code = process.exitcode
         self._kill()
@@ -117,10 +125,11 @@ class SandboxedParser:
     def close(self) -> None:
         if self._process is not None and self._process.is_alive():
             try:
-                self._conn.send(None)
+                if self._conn is not None:
+                    self._conn.send(None)
                 self._process.join(2)
-            except (OSError, ValueError):
-                pass
+            except (OSError, ValueError):  # the child is gone already: _kill tidies up
+                log.debug("document parser did not take its stop message", exc_info=True)
         self._kill()
 
     @property
@@ -132,7 +141,8 @@ class SandboxedParser:
         if self._process is None or not self._process.is_alive():
             self._kill()
             self._start()
-        conn = self._conn
+        conn, process = self._conn, self._process
+        assert conn is not None and process is not None  # _start set both or raised
         try:
             conn.send(str(path))
         except (OSError, ValueError):
@@ -153,15 +163,15 @@ class SandboxedParser:
                 ready = conn.poll(min(left, 0.1))
                 reply = conn.recv() if ready else None
             except (EOFError, OSError):
-                code = self._process.exitcode if self._process is not None else None
+                code = process.exitcode
                 self._kill()
                 raise CairnError(
                     ErrorCode.DOC_MALFORMED,
                     f"{path}: the parser stopped (exit code {code}); damaged or too large",
                 ) from None
             if reply is None:
-                if not self._process.is_alive() and not conn.poll(0):
-                    code = self._process.exitcode
+                if not process.is_alive() and not conn.poll(0):
+                    code = process.exitcode
                     self._kill()
                     raise CairnError(
                         ErrorCode.DOC_MALFORMED,

@@ -168,4 +168,4 @@ class LlamaCppEmbedder:
         with self._lock:
             if self._llm is not None:
                 self._llm.close()
-                self._llm: Any = None
+                self._llm = None

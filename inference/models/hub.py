@@ -9,12 +9,15 @@ what its hf_hub_download lacks for us (resume across restarts, cancel, hashing) 
 from __future__ import annotations
 
 import errno
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..cancel import Cancelled, CancelToken
 from ..errors import CairnError, ErrorCode
+
+log = logging.getLogger(__name__)
 
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 8.0, 8.0)  # seconds between attempts that made no progress
@@ -93,9 +96,10 @@ def with_retries(
             return call()
         except Cancelled:
             raise
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 - classified: transient ones retry, others raise
             if attempt >= len(delays) or not is_transient(e):
                 raise to_cairn_error(e, what) from None
+            log.info("%s: %s; retrying", what, e)
             if cancel is not None:
                 if cancel.wait(delays[attempt]):
                     raise Cancelled() from None
