@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CairnError, ErrorCode
+from ..records import ENGINE_CHOICES
 from .messages import describe
 from .streaming import CommandContext, end_text, load_engine, stream
 
@@ -60,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     ask = with_collection(sub.add_parser("ask", help="answer a question from the documents"))
     ask.add_argument("--model", default=None, metavar="ID|DIR")
-    ask.add_argument("--engine", default="auto", choices=("auto", "mlx", "llamacpp"))
+    ask.add_argument("--engine", default="auto", choices=ENGINE_CHOICES)
     ask.add_argument("--max-tokens", type=int, default=1024)
     ask.add_argument("--json", action="store_true")
     with_dense(ask)
