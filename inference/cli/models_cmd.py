@@ -7,12 +7,17 @@ commands may set HF_HUB_OFFLINE=1 before it is first imported). The mirror comes
 
 from __future__ import annotations
 
+import argparse
 import json
+import logging
 import sys
 import time
 
 from ..errors import CairnError, ErrorCode
 from ..records import EngineName, Progress
+from .streaming import CommandContext
+
+log = logging.getLogger(__name__)
 
 KEYCHAIN_SERVICE = "Cairn"
 
@@ -43,7 +48,7 @@ def register(subparsers) -> None:
     tk.set_defaults(func=_token)
 
 
-def _store(ctx, endpoint: str | None = None, token: str | None = None):
+def _store(ctx: CommandContext, endpoint: str | None = None, token: str | None = None):
     from ..models.store import ModelStore
 
     return ModelStore(ctx.dirs.models, endpoint=endpoint, token=token)
@@ -57,7 +62,7 @@ def _engine_of(entry) -> str | None:
     return EngineName.MLX if entry.path is not None else None
 
 
-def _list(args, ctx) -> int:
+def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..docs.embedder_llamacpp import model_role
     from ..models.recommend import recommend_for_this_machine
 
@@ -65,7 +70,8 @@ def _list(args, ctx) -> int:
     entries = store.entries()
     try:
         recommended = recommend_for_this_machine(store.catalog, ctx.dirs.models).id
-    except CairnError:
+    except CairnError as err:  # no entry fits this machine: the list simply marks none
+        log.info("no recommended model: %s", err)
         recommended = None
     rows = []
     for e in entries:
@@ -147,7 +153,7 @@ class _Printer:
             print(file=sys.stderr)
 
 
-def _token_for(ctx) -> str | None:
+def _token_for(ctx: CommandContext) -> str | None:
     if ctx.environ.get("HF_TOKEN"):
         return ctx.environ["HF_TOKEN"]
     from ..models.secrets import TokenStore
@@ -155,7 +161,7 @@ def _token_for(ctx) -> str | None:
     return TokenStore(KEYCHAIN_SERVICE).get()
 
 
-def _download(args, ctx) -> int:
+def _download(args: argparse.Namespace, ctx: CommandContext) -> int:
     endpoint = args.endpoint or ctx.environ.get("HF_ENDPOINT") or None
     store = _store(ctx, endpoint=endpoint, token=_token_for(ctx))
     printer = _Printer()
@@ -173,19 +179,19 @@ def _download(args, ctx) -> int:
     return 0
 
 
-def _import(args, ctx) -> int:
+def _import(args: argparse.Namespace, ctx: CommandContext) -> int:
     model_id = _store(ctx).import_path(args.path)
     print(model_id)
     return 0
 
 
-def _remove(args, ctx) -> int:
+def _remove(args: argparse.Namespace, ctx: CommandContext) -> int:
     _store(ctx).remove(args.id)
     print(f"removed {args.id}", file=sys.stderr)
     return 0
 
 
-def _token(args, ctx) -> int:
+def _token(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..models.secrets import TokenStore
 
     store = TokenStore(KEYCHAIN_SERVICE)

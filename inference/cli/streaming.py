@@ -62,6 +62,9 @@ class CommandContext(Protocol):
     @property
     def environ(self) -> dict[str, str]: ...
 
+    @property
+    def debug(self) -> bool: ...
+
 
 def go_offline(environ: MutableMapping[str, str]) -> None:
     """Loading a local model must never touch the network: the Hub libraries read these at import.

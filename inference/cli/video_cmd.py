@@ -13,7 +13,7 @@ import sys
 import time
 
 from ..errors import CairnError, ErrorCode
-from .streaming import end_text, load_engine, print_json, result_json, stream
+from .streaming import CommandContext, end_text, load_engine, print_json, result_json, stream
 
 DEFAULT_MAX_FRAMES = 128  # inference.video.summary.DEFAULT_MAX_FRAMES (kept import-free here)
 
@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.set_defaults(func=run_inspect)
 
 
-def _quiet(ctx) -> None:
+def _quiet(ctx: CommandContext) -> None:
     if not ctx.debug:
         from ..video.capture import silence_native_logs
 
@@ -88,7 +88,7 @@ class _ProgressLine:
             self.shown = False
 
 
-def run_inspect(args: argparse.Namespace, ctx) -> int:
+def run_inspect(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..video import plan_frames
 
     _check_max_frames(args.max_frames)
@@ -123,7 +123,7 @@ def run_inspect(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
-def run_summarize(args: argparse.Namespace, ctx) -> int:
+def run_summarize(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..cancel import CancelToken
     from ..records import Chunk
     from ..video import probe, summarize

@@ -14,6 +14,7 @@ Every expected failure is a CairnError with a VIDEO_* code.
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import stat
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CairnError, ErrorCode
+
+log = logging.getLogger(__name__)
 
 # Anything bigger is refused before decoding: 16K on a side, 8K UHD twice over in pixels.
 MAX_SIDE = 16384
@@ -295,7 +298,8 @@ def open_reader(path: Path) -> tuple[DecodeReader | MjpegReader, StreamMeta]:
     # cameras write JPEGs without Huffman tables, which only FFmpeg's decoder knows how to fill).
     try:
         raw = open_capture(path, demux_only=True)
-    except CairnError:
+    except CairnError as e:  # no demux-only path for this file: decode normally
+        log.debug("%s: demux-only open failed (%s); decoding", path.name, e)
         return DecodeReader(cap), meta
     reader = MjpegReader(raw, meta.width, meta.height)
     if reader.grab() and reader.thumb() is not None:

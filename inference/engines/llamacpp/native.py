@@ -34,8 +34,8 @@ def silence_logs() -> None:
 
         mtmd_cpp.mtmd_log_set(_SILENT, ctypes.c_void_p(0))
         mtmd_cpp.mtmd_helper_log_set(_SILENT, ctypes.c_void_p(0))
-    except (ImportError, AttributeError, OSError):
-        pass  # a build without libmtmd: text only
+    except (ImportError, AttributeError, OSError) as e:  # a build without libmtmd: text only
+        log.debug("libmtmd logs not silenced: %s", e)
 
 
 def physical_cores(cpuinfo: Path = Path("/proc/cpuinfo")) -> int:
