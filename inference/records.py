@@ -65,7 +65,7 @@ class ModelSpec:
     mmproj: str | None = None  # GGUF entries: the vision projector file
     presets: dict[str, SamplingPreset] = field(default_factory=dict, hash=False, compare=False)
     notes: str = ""
-    role: str = "chat"  # "chat" or "embedding" (dense retrieval only, never offered for chat)
+    role: str = "chat"  # a checkpoint.ModelRole value (catalog.py stores the enum member)
 
     def preset(self, thinking: bool) -> SamplingPreset:
         """The model card's sampling preset for thinking or non-thinking mode."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..catalog import load_catalog, thinking_default_for_size
-from ..checkpoint import LocalModel
+from ..checkpoint import LocalModel, ModelRole
 from ..errors import CairnError, ErrorCode
 from ..media.images import load_image
 from ..records import (
@@ -55,7 +55,7 @@ def catalog_spec(model: LocalModel, engine: str) -> ModelSpec | None:
     engine's (presets and the thinking default depend on the model, not its packaging)."""
     if not model.size:
         return None
-    chat = [s for s in load_catalog() if s.role == "chat" and s.size == model.size]
+    chat = [s for s in load_catalog() if s.role == ModelRole.CHAT and s.size == model.size]
     return next((s for s in chat if s.engine == engine), chat[0] if chat else None)
 
 
