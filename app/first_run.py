@@ -26,17 +26,18 @@ from inference.records import Progress
 
 from . import workers
 from .messages import error_text, human_bytes, stage_text
+from .seams import Models
 
 log = logging.getLogger(__name__)
 
 
-def default_store(models_dir: Path):
+def default_store(models_dir: Path) -> Models:
     from inference.models.store import ModelStore
 
     return ModelStore(models_dir)
 
 
-def recommended_id(store) -> str | None:
+def recommended_id(store: Models) -> str | None:
     """The catalog entry suggested for this machine, or None when that cannot be worked out."""
     try:
         from inference.models.recommend import machine_resources, recommend
@@ -60,7 +61,9 @@ class FirstRunPage(QWidget):
     modelReady = Signal(str)  # the id of a ready model in the models folder
     backRequested = Signal()  # "Back to the chat" (shown when a model is already installed)
 
-    def __init__(self, store, pool: QThreadPool | None = None, parent=None) -> None:
+    def __init__(
+        self, store: Models, pool: QThreadPool | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.pool = pool or QThreadPool.globalInstance()
@@ -194,8 +197,9 @@ class FirstRunPage(QWidget):
             if spec.id == rec:
                 self.choice.setCurrentIndex(self.choice.count() - 1)
         self.choice.blockSignals(False)
-        if rec is not None:
-            spec = next(e.spec for e in self.store.entries() if e.id == rec)
+        recommended = next((e.spec for e in self.store.entries() if e.id == rec), None)
+        if recommended is not None:
+            spec = recommended
             self.recommendation.setText(
                 self.tr(
                     "Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and "
@@ -301,7 +305,7 @@ class FirstRunPage(QWidget):
         else:
             self.progress_label.setText(stage_text(p.stage))
 
-    def _on_done(self, model_id: object) -> None:
+    def _on_done(self, model_id: str) -> None:
         self.task = None
         self.progress_bar.hide()
         self.progress_label.setText(self.tr("The model is ready."))

@@ -34,8 +34,8 @@ from .engine_thread import EngineController
 from .first_run import FirstRunPage
 from .job_records import DOCS, SUMMARY
 from .media_pane import MediaPane
-from .model_controller import ModelController, ModelList
-from .seams import Backend
+from .model_controller import ModelController
+from .seams import Backend, Models
 from .settings import Settings
 from .viewer_controller import ViewerController
 
@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         *,
         backend: Backend,
         controller: EngineController | None = None,
-        model_store: ModelList | None = None,
+        model_store: Models | None = None,
         model_override: str | None = None,
         dark: bool = False,
     ) -> None:
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
         self.conversations.list.setCurrentRow(-1)  # no current item
         self.input.setFocus()
 
-    def open_conversation(self, conversation_id: object) -> None:
+    def open_conversation(self, conversation_id: int | None) -> None:
         if conversation_id == self.session.conversation_id:
             return
         self._editing = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar, QToolBar
@@ -21,23 +21,15 @@ from inference.records import ENGINE_CHOICES, EngineName
 from .engine_thread import EngineController, LoadedModel, load_job
 from .first_run import default_store
 from .messages import error_text, stage_text
-from .seams import Opener
+from .seams import Models, Opener
 from .settings import Settings
 
 if TYPE_CHECKING:
-    from inference.models.store import ModelEntry
     from inference.records import ModelSpec
 
 log = logging.getLogger(__name__)
 
 AUTO = ENGINE_CHOICES[0]  # "auto": the engine that suits the model and this machine
-
-
-class ModelList(Protocol):
-    """The model store as the window sees it (inference.models.store.ModelStore; tests pass a
-    fake): its entries, each judged by inference.models.store.is_chat_model."""
-
-    def entries(self) -> list[ModelEntry]: ...
 
 
 class ModelController(QObject):
@@ -52,7 +44,7 @@ class ModelController(QObject):
         opener: Opener,
         *,
         models_dir: Path,
-        model_store: ModelList | None = None,
+        model_store: Models | None = None,
         model_override: str | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -110,7 +102,7 @@ class ModelController(QObject):
 
     # what is offered
 
-    def model_store(self) -> ModelList:
+    def model_store(self) -> Models:
         if self._store is None:
             self._store = default_store(self._models_dir)
         return self._store

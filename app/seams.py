@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from inference.cancel import CancelToken
 from inference.engine import Engine
-from inference.records import GenerationRequest
+from inference.records import GenerationRequest, ModelSpec, Progress
+
+if TYPE_CHECKING:
+    from inference.models.store import ModelEntry
 
 from .engine_thread import Job
 
@@ -26,6 +29,29 @@ Opener = Callable[[str, str], Engine]
 
 # (request, intent) -> the job that answers it (see app/jobs.py)
 JobFactory = Callable[[GenerationRequest, str], Job]
+
+
+class Models(Protocol):
+    """The models folder as the model picker and the first-run page use it
+    (inference.models.store.ModelStore; GUI tests pass fakes)."""
+
+    @property
+    def models_dir(self) -> Path: ...
+
+    @property
+    def catalog(self) -> tuple[ModelSpec, ...]: ...
+
+    def entries(self) -> list[ModelEntry]: ...
+
+    def download(
+        self,
+        model_id: str,
+        *,
+        progress: Callable[[Progress], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> object: ...
+
+    def import_path(self, path: Path) -> str: ...
 
 
 class IndexedFile(Protocol):
