@@ -26,6 +26,7 @@ from ..records import ModelSpec, Progress
 from .hub import (
     RETRY_DELAYS,
     RemoteFile,
+    RepoSnapshot,
     fetch_snapshot,
     file_url,
     request_headers,
@@ -208,7 +209,7 @@ def _download_locked(spec, final, work, endpoint, token, progress, cancel, free_
     if progress is not None:
         progress(Progress("metadata", 0, None, spec.repo_id))
 
-    def snapshot_at(rev):  # the first request retries less: with no network, say so quickly
+    def snapshot_at(rev: str | None) -> RepoSnapshot:  # the first request retries less: with no network, say so quickly
         return fetch_snapshot(
             spec.repo_id, rev, endpoint=endpoint, token=token, cancel=cancel, delays=delays[:3]
         )
