@@ -3,6 +3,9 @@
 Jobs run on the engine thread (app/engine_thread.py). The intent comes from the window: "summary"
 (the Summarize button on a video), "docs" (documents are in use), or "" (decided from the
 message itself: a video attached means the video pipeline).
+
+Not imported by any widget: the jobs reach inference.docs and inference.video, and through them
+the engines; app/backend.py hands `job_for` to the window as a JobFactory (app/seams.py).
 """
 
 from __future__ import annotations
