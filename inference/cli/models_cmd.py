@@ -63,8 +63,8 @@ def _engine_of(entry) -> str | None:
 
 
 def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from ..docs.embedder_llamacpp import model_role
     from ..models.recommend import recommend_for_this_machine
+    from ..models.store import role_of
 
     store = _store(ctx)
     entries = store.entries()
@@ -88,7 +88,7 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
                 "download_bytes": s.download_bytes if s else None,
                 "ram_bytes": s.ram_bytes if s else None,
                 "recommended": e.id == recommended,
-                "role": model_role(e),
+                "role": role_of(e).value,
             }
         )
     if args.json:
