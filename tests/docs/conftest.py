@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from inference.docs.library import Documents
 from tests.docs.corpus import build_corpus
-
-
-@pytest.fixture(autouse=True)
-def _offline_switch_restored(monkeypatch):
-    """`docs ask` run in-process goes offline first (cli/streaming.go_offline writes os.environ,
-    and huggingface_hub reads TRANSFORMERS_OFFLINE as HF_HUB_OFFLINE): put the variables back, so
-    that later tests downloading from a fake hub are not offline too."""
-    from inference.cli.streaming import OFFLINE_KEYS
-
-    for key in (*OFFLINE_KEYS, "HF_HUB_DISABLE_TELEMETRY", "TOKENIZERS_PARALLELISM"):
-        if key in os.environ:
-            monkeypatch.setenv(key, os.environ[key])
-        else:  # delenv of a missing variable records nothing to restore: set it first
-            monkeypatch.setenv(key, "")
-            monkeypatch.delenv(key)
 
 
 @pytest.fixture
