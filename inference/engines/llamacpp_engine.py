@@ -47,7 +47,8 @@ def _presets_for(size: str | None) -> dict[str, SamplingPreset]:
     try:
         for spec in load_catalog():
             if spec.engine == "llamacpp" and spec.size == size and spec.presets:
-                return {k: spec.preset(k == "thinking") for k in ("thinking", "instruct")}
+                return {k: spec.preset(k.startswith("thinking"), k.endswith("_vision"))
+                        for k in DEFAULT_PRESETS}
     except (OSError, ValueError, KeyError):
         pass
     return dict(DEFAULT_PRESETS)
@@ -233,7 +234,8 @@ class LlamaCppEngine:
             )
         pil_images = [load_image(p) for p in images]  # validate every file before any work
         thinking = self.thinking_default if request.thinking is None else request.thinking
-        params = request.params.resolved(self.presets["thinking" if thinking else "instruct"])
+        key = ("thinking" if thinking else "instruct") + ("_vision" if images or frames else "")
+        params = request.params.resolved(self.presets[key])
         if params.max_tokens < 1:
             raise CairnError(ErrorCode.INVALID_ARGUMENT, "max tokens must be at least 1")
         marker = ""

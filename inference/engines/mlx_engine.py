@@ -127,7 +127,8 @@ class MLXEngine:
             raise CairnError(ErrorCode.UNSUPPORTED_INPUT, f"{self.model_name} is a text-only checkpoint")
         pil_images = [load_image(p) for p in images]  # validate before any model work
         thinking = self.thinking_default if request.thinking is None else request.thinking
-        preset = self.presets["thinking" if thinking else "instruct"]
+        key = ("thinking" if thinking else "instruct") + ("_vision" if images or frames else "")
+        preset = self.presets[key]
         params = request.params.resolved(preset)
         if params.max_tokens < 1:
             raise CairnError(ErrorCode.INVALID_ARGUMENT, "max tokens must be at least 1")
