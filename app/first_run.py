@@ -47,10 +47,12 @@ def offered(store, show_all: bool) -> tuple[list, int]:
     """(chat entries in the order to offer them, how many builds are hidden on this machine)."""
     from inference.models.recommend import is_apple_silicon, offer_order
 
-    chat = [s for s in store.catalog if getattr(s, "role", "chat") == "chat"]
+    by_id = {e.id: e for e in store.entries()}
+    chat = [  # catalog entries only: not imports, not the embedding model (document search)
+        e.spec for e in by_id.values() if e.spec is not None and e.spec.role == "chat"
+    ]
     apple = is_apple_silicon()
     shown = {s.id for s in offer_order(chat, apple_silicon=apple, show_all=show_all)}
-    by_id = {e.id: e for e in store.entries()}
     out = [
         by_id[s.id]
         for s in offer_order(chat, apple_silicon=apple, show_all=True)

@@ -78,12 +78,12 @@ class NetworkSettings(QWidget):
 
     def problem(self) -> str | None:
         """A sentence about the first bad field (and focus on it), or None when both are fine."""
-        for box, name in ((self.endpoint, self.tr("mirror")), (self.proxy, self.tr("proxy"))):
-            if url_problem(box.text()) is not None:
-                box.setFocus()
-                return self.tr(
-                    "The %1 must be an address starting with http:// or https://."
-                ).replace("%1", name)
+        if url_problem(self.endpoint.text()) is not None:
+            self.endpoint.setFocus()
+            return self.tr("The mirror must be an address starting with http:// or https://.")
+        if url_problem(self.proxy.text()) is not None:
+            self.proxy.setFocus()
+            return self.tr("The proxy must be an address starting with http:// or https://.")
         return None
 
     def save(self, settings: Settings) -> bool:

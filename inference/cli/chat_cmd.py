@@ -78,9 +78,12 @@ def load_engine(args: argparse.Namespace, ctx):
     go_offline(ctx.environ)
     from ..engines import open_engine
     from ..models import resolve_model
+    from ..models.speed import probe_at_first_load
 
     local = resolve_model(args.model, ctx.dirs.models)
-    return open_engine(local, engine=args.engine, device=args.device)
+    engine = open_engine(local, engine=args.engine, device=args.device)
+    probe_at_first_load(engine, ctx.dirs.models)  # once per engine: the recommender's speed figure
+    return engine
 
 
 class SigintCancel:

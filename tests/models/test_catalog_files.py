@@ -329,3 +329,21 @@ def test_gguf_download_is_inspectable(hub, models_dir):
     )
     local = inspect_model(models_dir / spec.id)
     assert local.format == "gguf" and local.has_vision
+
+
+def test_a_proxy_passed_in_carries_every_request(hub, tiny_repo, models_dir, monkeypatch):
+    from inference.models.hub import use_proxy
+
+    for name in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    spec = spec_for("tiny", tiny_repo.repo_id)
+    # a host that does not resolve: only the proxy can reach it
+    store = ModelStore(
+        models_dir, catalog=(spec,), endpoint="http://hub.invalid", retry_delays=FAST_RETRY
+    ).with_network("http://hub.invalid", hub.url)
+    try:
+        store.download("tiny")
+    finally:
+        use_proxy(None)
+    assert hub.log and all(e.proxied for e in hub.log)
+    assert store.entry("tiny").state is ModelState.READY
