@@ -81,8 +81,12 @@ def test_mirror_and_proxy_typed_in_reach_the_download(qtbot, hub, dirs):
     assert settings.get("proxy") == hub.url
 
     assert page.selected_id() == "qwen3.5-tiny"
+    shown = []  # the progress line after each report, to see the chosen files named
+    on_progress = page._on_progress
+    page._on_progress = lambda p: (on_progress(p), shown.append(page.progress_label.text()))
     with qtbot.waitSignal(page.modelReady, timeout=20000):
         QTest.mouseClick(page.download_button, Qt.MouseButton.LeftButton)
+    assert any(t.startswith("Fetching tiny-Q4_K_M.gguf @ ") for t in shown), shown
     assert store.entry("qwen3.5-tiny").state is ModelState.READY
     assert hub.log and all(e.proxied for e in hub.log)  # through the proxy ...
     infos = [e.path for e in hub.log if e.path.startswith("/api/models/")]

@@ -347,3 +347,21 @@ def test_a_proxy_passed_in_carries_every_request(hub, tiny_repo, models_dir, mon
         use_proxy(None)
     assert hub.log and all(e.proxied for e in hub.log)
     assert store.entry("tiny").state is ModelState.READY
+
+
+def test_cli_download_prints_the_files_it_chose(hub, capsys):
+    """The catalog's own repository after a rename: the CLI says what stood in for what."""
+    files = {
+        "qwen3.5-0.8b-q8_0.gguf": tiny_gguf_bytes("renamed"),
+        "qwen3.5-0.8b-q4_k_m.gguf": tiny_gguf_bytes("other"),
+        "mmproj-F16.gguf": b"projector" * 50,
+    }
+    repo = hub.add(FakeRepo(find(CATALOG_08B_Q8).repo_id, files))
+    capsys.readouterr()
+    assert main(["models", "download", CATALOG_08B_Q8, "--endpoint", hub.url]) == 0
+    err = capsys.readouterr().err
+    chosen = "Qwen3.5-0.8B-Q8_0.gguf → qwen3.5-0.8b-q8_0.gguf, mmproj-F16.gguf"
+    assert f"fetching {chosen} @ {repo.commit[:12]}" in err
+    models = Path(os.environ["CAIRN_HOME"]) / "models"
+    manifest = read_manifest(models / CATALOG_08B_Q8)
+    assert sorted(f.path for f in manifest.files) == ["mmproj-F16.gguf", "qwen3.5-0.8b-q8_0.gguf"]
