@@ -19,8 +19,11 @@ def open_model(ref: str | None, engine: str, models_dir: Path) -> Engine:
     """Resolve `ref` in the models folder and load it (heavy imports here, on the engine thread)."""
     from inference.engines import open_engine
     from inference.models import resolve_model
+    from inference.models.speed import probe_at_first_load
 
-    return open_engine(resolve_model(ref, models_dir), engine=engine)
+    loaded = open_engine(resolve_model(ref, models_dir), engine=engine)
+    probe_at_first_load(loaded, models_dir)  # once per model: the recommender's speed figure
+    return loaded
 
 
 def opener_for(models_dir: Path) -> Opener:

@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
     def show_first_run(self) -> None:
         """The download / import page: at first run, or later to get another model."""
         if self.first_run is None:
-            self.first_run = FirstRunPage(self.models.model_store())
+            self.first_run = FirstRunPage(self.models.model_store(), settings=self.settings)
             self.first_run.modelReady.connect(self._on_first_model)
             self.first_run.backRequested.connect(
                 lambda: self.stack.setCurrentWidget(self.chat_page)

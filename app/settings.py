@@ -36,6 +36,8 @@ OPTIONS: dict[str, Option] = {
         Option("max_tokens", 1024, int),
         Option("theme", "system", str),  # "system", "light", "dark"
         Option("language", "system", str),  # "system" or a code in app/i18n.py LANGUAGES
+        Option("hf_endpoint", "", str),  # a Hub mirror for downloads; "" is the Hugging Face Hub
+        Option("proxy", "", str),  # an http(s) proxy for downloads; "" is the system's settings
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )

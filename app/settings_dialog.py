@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -76,6 +77,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Top K:"), self.top_k)
         form.addRow(self.tr("Presence penalty:"), self.presence)
         form.addRow(self.tr("Longest answer (tokens):"), self.max_tokens)
+        self.network = QPushButton(self.tr("Mirror and proxy…"))
+        self.network.setAccessibleName(self.tr("Network settings for downloads"))
+        self.network.clicked.connect(self._edit_network)
+        form.addRow(self.tr("Network:"), self.network)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -84,6 +89,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._show_preset()
+
+    def _edit_network(self) -> None:
+        from .network_settings import NetworkDialog
+
+        NetworkDialog(self.settings, self).exec()
 
     def _double(self, lo: float, hi: float, step: float, name: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox()

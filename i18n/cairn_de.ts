@@ -354,6 +354,18 @@
         <translation>Zurück zum Chat</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>Alle Varianten zeigen (MLX läuft auf diesem Computer langsam)</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>Netzwerk…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>Spiegel und Proxy für Downloads</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1 (%2), %3 Download, empfohlen</translation>
     </message>
@@ -399,6 +411,10 @@
             <numerusform>%1, noch etwa %n Minute</numerusform>
             <numerusform>%1, noch etwa %n Minuten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>Lade %1</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -684,6 +700,48 @@
     </message>
 </context>
 <context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>Spiegel des Modellservers</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Die Proxy-Einstellungen des Systems</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>Spiegel (HF_ENDPOINT):</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy:</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>Nur Modell-Downloads verwenden diese Angaben. Spiegel leer lassen für den Hugging Face Hub, Proxy leer lassen für die Einstellungen des Systems. Beispiel: http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>Der Spiegel muss eine Adresse sein, die mit http:// oder https:// beginnt.</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>Der Proxy muss eine Adresse sein, die mit http:// oder https:// beginnt.</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -819,6 +877,18 @@
     <message>
         <source>Longest answer (tokens):</source>
         <translation>Längste Antwort (Tokens):</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>Spiegel und Proxy…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>Netzwerkeinstellungen für Downloads</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Netzwerk:</translation>
     </message>
 </context>
 <context>

@@ -354,6 +354,18 @@
         <translation>Volver al chat</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>Mostrar todas las versiones (MLX funciona lento en este equipo)</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>Red…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>Espejo y proxy para las descargas</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1 (%2), descarga de %3, recomendado</translation>
     </message>
@@ -399,6 +411,10 @@
             <numerusform>%1, falta aproximadamente %n minuto</numerusform>
             <numerusform>%1, faltan aproximadamente %n minutos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>Descargando %1</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -684,6 +700,48 @@
     </message>
 </context>
 <context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>Espejo del servidor de modelos</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>La configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>Espejo (HF_ENDPOINT):</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy:</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>Solo las descargas de modelos los usan. Deje el espejo vacío para usar Hugging Face Hub y el proxy vacío para usar la configuración del sistema. Ejemplo: http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>El espejo debe ser una dirección que empiece por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>El proxy debe ser una dirección que empiece por http:// o https://.</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -819,6 +877,18 @@
     <message>
         <source>Longest answer (tokens):</source>
         <translation>Respuesta más larga (tokens):</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>Espejo y proxy…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>Configuración de red para las descargas</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Red:</translation>
     </message>
 </context>
 <context>

@@ -354,6 +354,18 @@
         <translation>Retour à la discussion</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>Afficher toutes les versions (MLX est lent sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>Réseau…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>Miroir et proxy pour les téléchargements</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1 (%2), %3 à télécharger, recommandé</translation>
     </message>
@@ -399,6 +411,10 @@
             <numerusform>%1, environ %n minute restante</numerusform>
             <numerusform>%1, environ %n minutes restantes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>Récupération de %1</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -684,6 +700,48 @@
     </message>
 </context>
 <context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>Miroir du serveur de modèles</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Les réglages de proxy du système</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>Miroir (HF_ENDPOINT) :</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy :</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>Seuls les téléchargements de modèles les utilisent. Laissez le miroir vide pour le Hugging Face Hub, le proxy vide pour les réglages du système. Exemple : http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>Le miroir doit être une adresse commençant par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>Le proxy doit être une adresse commençant par http:// ou https://.</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -819,6 +877,18 @@
     <message>
         <source>Longest answer (tokens):</source>
         <translation>Réponse la plus longue (jetons) :</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>Miroir et proxy…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>Réglages réseau pour les téléchargements</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Réseau :</translation>
     </message>
 </context>
 <context>

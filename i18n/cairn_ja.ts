@@ -354,6 +354,18 @@
         <translation>チャットに戻る</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>すべてのビルドを表示（このコンピューターでは MLX の動作が遅くなります）</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>ネットワーク…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>ダウンロード用のミラーとプロキシ</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1（%2）、ダウンロード %3、おすすめ</translation>
     </message>
@@ -398,6 +410,10 @@
         <translation>
             <numerusform>%1、残り約 %n 分</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>%1 を取得中</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -683,6 +699,48 @@
     </message>
 </context>
 <context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>モデルサーバーのミラー</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>システムのプロキシ設定</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>ミラー（HF_ENDPOINT）：</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>プロキシ：</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>これらはモデルのダウンロードにだけ使われます。ミラーを空にすると Hugging Face Hub、プロキシを空にするとシステムの設定を使います。例：http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>ミラーは http:// または https:// で始まるアドレスにしてください。</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>プロキシは http:// または https:// で始まるアドレスにしてください。</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -818,6 +876,18 @@
     <message>
         <source>Longest answer (tokens):</source>
         <translation>最大回答長（トークン）：</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>ミラーとプロキシ…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>ダウンロードのネットワーク設定</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>ネットワーク：</translation>
     </message>
 </context>
 <context>

@@ -354,6 +354,18 @@
         <translation>返回聊天</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>显示所有版本（MLX 在这台电脑上运行很慢）</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>网络…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>下载使用的镜像和代理</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1（%2），需下载 %3，推荐</translation>
     </message>
@@ -398,6 +410,10 @@
         <translation>
             <numerusform>%1，大约还剩 %n 分钟</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>正在获取 %1</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -683,6 +699,48 @@
     </message>
 </context>
 <context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>模型服务器镜像</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>系统的代理设置</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>镜像（HF_ENDPOINT）：</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>代理：</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>只有模型下载会使用这些设置。镜像留空则使用 Hugging Face Hub，代理留空则使用系统设置。例如：http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>镜像必须是以 http:// 或 https:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>代理必须是以 http:// 或 https:// 开头的地址。</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -818,6 +876,18 @@
     <message>
         <source>Longest answer (tokens):</source>
         <translation>最长回答（token 数）：</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>镜像和代理…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>下载的网络设置</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,8 @@ def _spec(raw: dict[str, Any]) -> ModelSpec:
         presets={k: SamplingPreset(**v) for k, v in raw.get("presets", {}).items()},
         notes=raw.get("notes", ""),
         role=ModelRole(raw.get("role", ModelRole.CHAT.value)),
+        file_bytes={str(k): int(v) for k, v in raw.get("file_bytes", {}).items()},
+        sha256={str(k): str(v).lower() for k, v in raw.get("sha256", {}).items()},
     )
 
 

@@ -43,6 +43,7 @@ class SamplingPreset:
     top_k: int
     presence_penalty: float = 0.0
     min_p: float = 0.0
+    repetition_penalty: float = 1.0  # the cards: 1.0 (none) in every mode
 
 
 @dataclass(frozen=True)
@@ -66,17 +67,25 @@ class ModelSpec:
     presets: dict[str, SamplingPreset] = field(default_factory=dict, hash=False, compare=False)
     notes: str = ""
     role: str = "chat"  # a checkpoint.ModelRole value (catalog.py stores the enum member)
+    # Exact sizes of the files as the Hub lists them (empty: download_bytes is an estimate) and
+    # SHA-256 values the catalog pins (checked on top of the Hub's own checksums).
+    file_bytes: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    sha256: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
-    def preset(self, thinking: bool) -> SamplingPreset:
-        """The model card's sampling preset for thinking or non-thinking mode."""
+    def preset(self, thinking: bool, vision: bool = False) -> SamplingPreset:
+        """The model card's sampling preset for thinking or non-thinking mode (and vision)."""
         key = "thinking" if thinking else "instruct"
+        if vision:
+            return self.presets.get(f"{key}_vision") or DEFAULT_PRESETS[f"{key}_vision"]
         return self.presets.get(key) or DEFAULT_PRESETS[key]
 
 
 DEFAULT_PRESETS: dict[str, SamplingPreset] = {
     # Qwen3.5 model cards: thinking mode (general tasks) and instruct (non-thinking) mode.
     "thinking": SamplingPreset(temperature=1.0, top_p=0.95, top_k=20, presence_penalty=1.5),
-    "instruct": SamplingPreset(temperature=0.7, top_p=0.8, top_k=20, presence_penalty=1.5),
+    "instruct": SamplingPreset(temperature=1.0, top_p=1.0, top_k=20, presence_penalty=2.0),
+    "instruct_vision": SamplingPreset(temperature=0.7, top_p=0.8, top_k=20, presence_penalty=1.5),
+    "thinking_vision": SamplingPreset(temperature=0.6, top_p=0.95, top_k=20, presence_penalty=0.0),
 }
 
 

@@ -1,4 +1,5 @@
-"""`cairn models list | download | import | remove | token`: the models folder from a terminal.
+"""`cairn models list | download | verify | import | remove | token`: the models folder from a
+terminal.
 
 Only `download` touches the network (through huggingface_hub, imported lazily so that other
 commands may set HF_HUB_OFFLINE=1 before it is first imported). The mirror comes from
@@ -28,12 +29,20 @@ def register(subparsers) -> None:
 
     ls = sub.add_parser("list", help="the catalog and what is on disk")
     ls.add_argument("--json", action="store_true", help="machine-readable output")
+    ls.add_argument(
+        "--all", action="store_true", help="also the builds for engines that are slow here"
+    )
     ls.set_defaults(func=_list)
 
     dl = sub.add_parser("download", help="download a catalog model (resumes a partial download)")
     dl.add_argument("id", help="a model id from `cairn models list`")
     dl.add_argument("--endpoint", help="a Hub mirror URL (default: $HF_ENDPOINT or the Hub)")
     dl.set_defaults(func=_download)
+
+    vf = sub.add_parser("verify", help="re-hash an installed model's files against its manifest")
+    vf.add_argument("id")
+    vf.add_argument("--json", action="store_true", help="machine-readable output")
+    vf.set_defaults(func=_verify)
 
     im = sub.add_parser("import", help="copy a Qwen3.5 folder or .gguf file into Cairn")
     im.add_argument("path", help="a Hugging Face model folder or a .gguf file")
@@ -63,34 +72,28 @@ def _engine_of(entry) -> str | None:
 
 
 def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from ..models.recommend import recommend_for_this_machine
-    from ..models.store import role_of
+    from ..models.recommend import is_apple_silicon, offer_order, recommend_for_this_machine
+    from ..models.store import ModelState, role_of
 
     store = _store(ctx)
-    entries = store.entries()
     try:
         recommended = recommend_for_this_machine(store.catalog, ctx.dirs.models).id
     except CairnError as err:  # no entry fits this machine: the list simply marks none
         log.info("no recommended model: %s", err)
         recommended = None
-    rows = []
-    for e in entries:
-        s = e.spec
-        rows.append(
-            {
-                "id": e.id,
-                "size": s.size if s else None,
-                "engine": _engine_of(e),
-                "quantization": s.quantization if s else None,
-                "state": e.state.value,
-                "path": str(e.path) if e.path else None,
-                "bytes_on_disk": e.bytes_on_disk,
-                "download_bytes": s.download_bytes if s else None,
-                "ram_bytes": s.ram_bytes if s else None,
-                "recommended": e.id == recommended,
-                "role": role_of(e).value,
-            }
-        )
+    apple = is_apple_silicon()
+    everything = {e.id: e for e in store.entries()}
+    # builds slow on this machine are listed when asked, or when they are on disk already
+    entries = [
+        everything[s.id]
+        for s in offer_order(store.catalog, apple_silicon=apple, show_all=True)
+        if s.id in everything
+    ]
+    shown = {s.id for s in offer_order(store.catalog, apple_silicon=apple, show_all=args.all)}
+    entries = [e for e in entries if e.id in shown or e.state is not ModelState.NOT_DOWNLOADED]
+    hidden = len(store.catalog) - len(entries)
+    entries += [e for e in everything.values() if e.spec is None]  # imports, after the catalog
+    rows = [_row(e, recommended, role_of(e).value) for e in entries]
     if args.json:
         print(json.dumps({"models": rows}, indent=1))
         return 0
@@ -106,7 +109,70 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
         )
     if recommended:
         print(f"* recommended for this machine: {recommended}")
+    if hidden:
+        print(f"{hidden} MLX builds not listed (slow on this machine): --all lists them")
     print(f"models folder: {ctx.dirs.models} ({_mb(store.disk_usage())} used)")
+    return 0
+
+
+def _row(e, recommended: str | None, role: str) -> dict:
+    from ..models.files import planned_names
+    from ..models.manifest import read_manifest
+
+    s = e.spec
+    manifest = read_manifest(e.path) if e.path is not None else None
+    if manifest is not None and manifest.files:
+        files = [f.path for f in manifest.files]  # what was fetched (or imported)
+        revision = manifest.revision
+    else:
+        files = planned_names(s) if s else []
+        revision = s.revision if s else None
+    return {
+        "id": e.id,
+        "size": s.size if s else None,
+        "engine": _engine_of(e),
+        "quantization": s.quantization if s else None,
+        "state": e.state.value,
+        "path": str(e.path) if e.path else None,
+        "bytes_on_disk": e.bytes_on_disk,
+        "download_bytes": s.download_bytes if s else None,
+        "ram_bytes": s.ram_bytes if s else None,
+        "recommended": e.id == recommended,
+        "role": role,
+        "repo_id": s.repo_id if s else (manifest.repo_id if manifest else None),
+        "files": files,
+        "revision": revision,
+    }
+
+
+def _verify(args, ctx) -> int:
+    from ..models.store import ModelState
+    from ..models.verify import FileStatus, verify_model
+
+    entry = _store(ctx).entry(args.id)
+    if entry.path is None or entry.state is ModelState.DOWNLOADING:
+        if entry.spec is not None:
+            raise CairnError(ErrorCode.MODEL_NOT_DOWNLOADED, args.id)
+        raise CairnError(ErrorCode.MODEL_NOT_FOUND, args.id)
+    checks = verify_model(entry.path)
+    bad = [c for c in checks if c.status is not FileStatus.OK]
+    if args.json:
+        doc = {
+            "id": args.id,
+            "ok": not bad,
+            "files": [{"path": c.path, "status": c.status.value} for c in checks],
+        }
+        print(json.dumps(doc, indent=1))
+    else:
+        for c in checks:
+            print(f"{c.status.value:<8} {c.path}")
+    if bad:
+        print(
+            f"error: {len(bad)} of {len(checks)} files of {args.id} are missing or changed; "
+            f"`cairn models download {args.id}` fetches them again",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -131,6 +197,9 @@ class _Printer:
         self.last = 0.0
 
     def __call__(self, p: Progress) -> None:
+        if p.stage == "files":  # the files chosen from the repository's listing: always shown
+            print(("\r\x1b[K" if self.tty else "") + f"fetching {p.detail}", file=sys.stderr)
+            return
         now = time.monotonic()
         if not self.tty and now - self.last < 1.0 and p.done != p.total:
             return

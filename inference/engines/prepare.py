@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PRESET_KEYS = ("thinking", "instruct")
+PRESET_KEYS = ("thinking", "instruct", "thinking_vision", "instruct_vision")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def model_defaults(model: LocalModel, engine: str) -> ModelDefaults:
     if spec is None:
         log.debug("%s: no catalog entry for size %s; model card defaults", model.name, model.size)
         return ModelDefaults(thinking_default_for_size(model.size), dict(DEFAULT_PRESETS), None)
-    presets = {k: spec.preset(k == "thinking") for k in PRESET_KEYS}
+    presets = {k: spec.preset(k.startswith("thinking"), k.endswith("_vision")) for k in PRESET_KEYS}
     return ModelDefaults(spec.thinking_default, presets, spec.id)
 
 
@@ -103,7 +103,9 @@ def prepare(
         raise CairnError(ErrorCode.UNSUPPORTED_INPUT, text_only)
     images = tuple(load_image(p) for p in paths)  # validate every file before any model work
     thinking = thinking_default if request.thinking is None else bool(request.thinking)
-    params = request.params.resolved(presets["thinking" if thinking else "instruct"])
+    key = ("thinking" if thinking else "instruct") + ("_vision" if paths or frames else "")
+    # a table without the vision presets (an older caller) falls back to the model card's
+    params = request.params.resolved(presets.get(key) or DEFAULT_PRESETS[key])
     if params.max_tokens < 1:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "max tokens must be at least 1")
     return PreparedRequest(request, images, frames, thinking, params)

@@ -1,7 +1,8 @@
 """Cairn's models folder: the catalog's local state, downloads, imports, removal, disk use.
 
 This is the API the GUI's first-run screen and the `cairn models` command build on. It reads
-no settings: the models folder, the catalog, the Hub endpoint (mirror) and the token come in.
+no settings: the models folder, the catalog, the Hub endpoint (mirror), the proxy and the token
+come in.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class ModelStore:
         catalog: tuple[ModelSpec, ...] | None = None,
         endpoint: str | None = None,
         token: str | None = None,
+        proxy: str | None = None,
         free_space_fn: Callable[[Path], int] = free_space,
         retry_delays: tuple[float, ...] = RETRY_DELAYS,
     ) -> None:
@@ -79,8 +81,21 @@ class ModelStore:
         self.catalog = tuple(catalog) if catalog is not None else load_catalog()
         self.endpoint = endpoint.rstrip("/") if endpoint else None
         self.token = token
+        self.proxy = proxy or None
         self._free_space = free_space_fn
         self._delays = retry_delays
+
+    def with_network(self, endpoint: str | None, proxy: str | None) -> ModelStore:
+        """The same store downloading through another mirror and proxy (None: the defaults)."""
+        return ModelStore(
+            self.models_dir,
+            catalog=self.catalog,
+            endpoint=endpoint,
+            token=self.token,
+            proxy=proxy,
+            free_space_fn=self._free_space,
+            retry_delays=self._delays,
+        )
 
     # -- state -------------------------------------------------------------------------------
 
@@ -168,6 +183,7 @@ class ModelStore:
             self.models_dir,
             endpoint=self.endpoint,
             token=self.token,
+            proxy=self.proxy,
             progress=progress,
             cancel=cancel,
             free_space_fn=self._free_space,

@@ -263,15 +263,25 @@ def test_download_catalog_embedding_model_from_a_fake_hub(tmp_path, monkeypatch,
     from tests.models.fakehub import FakeHub, FakeRepo
 
     monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)  # tests/conftest.py sets it
-    spec = next(s for s in load_catalog() if s.id == CATALOG_ID)
+    import dataclasses
+    import hashlib
+
+    pinned = next(s for s in load_catalog() if s.id == CATALOG_ID)
+    assert pinned.revision and pinned.sha256.get(pinned.files[0])  # the real file is pinned
+    # the tiny stand-in has its own SHA-256: pin that, at the catalog's commit
+    data = gguf.read_bytes()
+    spec = dataclasses.replace(pinned, sha256={pinned.files[0]: hashlib.sha256(data).hexdigest()})
     hub = FakeHub().start()
     try:
-        hub.add(FakeRepo(spec.repo_id, {spec.files[0]: gguf.read_bytes(), "README.md": b"x"}))
+        repo = FakeRepo(spec.repo_id, {spec.files[0]: data, "README.md": b"x"}, commit="f" * 40)
+        repo.old_commits = {spec.revision}
+        hub.add(repo)
         models = tmp_path / "models"
-        store = ModelStore(models, endpoint=hub.url, retry_delays=(0.05,))
+        store = ModelStore(models, catalog=(spec,), endpoint=hub.url, retry_delays=(0.05,))
         local = store.download(CATALOG_ID)
     finally:
         hub.stop()
+    assert all(f"/resolve/{spec.revision}/" in e.path for e in hub.resolve_requests())
     assert local.path == models / CATALOG_ID and local.gguf == models / CATALOG_ID / spec.files[0]
     assert sorted(p.name for p in local.path.glob("*.gguf")) == [spec.files[0]]
     model = ModelStore(models).embedding_model()

@@ -128,8 +128,8 @@ def test_bad_ids_never_become_paths(models_dir):
         (4 * GB, 100 * GB, True, None, "qwen3.5-0.8b-mlx-4bit"),
         (2 * GB, 100 * GB, True, None, "qwen3.5-0.8b-mlx-4bit"),  # nothing fits: the smallest
         (32 * GB, 100 * GB, False, None, "qwen3.5-9b-gguf-q4_k_m"),
-        (32 * GB, 3.5 * GB, False, None, "qwen3.5-2b-gguf-q6_k"),  # the disk decides
-        (32 * GB, 100 * GB, False, 2, "qwen3.5-2b-gguf-q6_k"),  # two cores: at most 2B
+        (32 * GB, 3.5 * GB, False, None, "qwen3.5-2b-gguf-q4_k_m"),  # the disk decides
+        (32 * GB, 100 * GB, False, 2, "qwen3.5-2b-gguf-q4_k_m"),  # two cores: at most 2B
         (32 * GB, 100 * GB, False, 8, "qwen3.5-4b-gguf-q4_k_m"),
     ],
 )
