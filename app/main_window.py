@@ -38,6 +38,7 @@ from .first_run import FirstRunPage, default_store
 from .jobs import DOCS, SUMMARY, job_for
 from .media_pane import MediaPane
 from .messages import error_text, stage_text
+from .server_controller import ServerController
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.controller.finished.connect(self._on_job_finished)
         self.controller.failed.connect(self._on_job_failed)
         self._build_toolbar()
+        self.server = ServerController(self.controller, self.settings, self._served_model, self)
+        self.statusBar().addWidget(self.server.status)
         self._build_shortcuts()
         self.retranslate_ui()
         self._on_busy(False)
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 780)
         self.start()
+        self.server.apply()  # the local API server, when the settings turn it on
         self.docs.start()  # lists the library and resumes interrupted indexing, on its worker
         QThreadPool.globalInstance().start(markdown_doc.warm_up)
 
@@ -192,6 +196,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Every fixed text of the window; run again on a language switch (see app/i18n.py)."""
         self.setWindowTitle(self.tr("Cairn"))
+        self.server.retranslate_ui()
         self.send_button.setText(self.tr("Send"))
         self.send_button.setAccessibleName(self.tr("Send the message"))
         self.send_button.setToolTip(self.tr("Send (Enter)"))
@@ -346,6 +351,11 @@ class MainWindow(QMainWindow):
             self.model_status.setText(self.tr("No model loaded"))
             self.statusBar().showMessage(error_text(code, detail))
 
+    def _served_model(self):
+        """(id, capabilities) of the loaded model for the API server; read from its thread."""
+        loaded = self.loaded
+        return None if loaded is None else (loaded.ref or loaded.name, loaded.capabilities)
+
     def _job_for(self, request, intent: str):
         return job_for(request, intent, docs=(self.docs.library, self.docs.collection))
 
@@ -491,7 +501,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        SettingsDialog(self.settings, self.current_spec(), self).exec()
+        SettingsDialog(self.settings, self.current_spec(), self, server=self.server).exec()
 
     # drops anywhere in the window go to the attachments
 
@@ -506,6 +516,7 @@ class MainWindow(QMainWindow):
         self.settings.set("geometry", self.saveGeometry())
         self.settings.set("splitter", self.splitter.saveState())
         self.settings.sync()
+        self.server.stop()
         self.controller.shutdown()
         self.docs.shutdown()
         self.docs.library.close()

@@ -36,6 +36,8 @@ OPTIONS: dict[str, Option] = {
         Option("max_tokens", 1024, int),
         Option("theme", "system", str),  # "system", "light", "dark"
         Option("language", "system", str),  # "system" or a code in app/i18n.py LANGUAGES
+        Option("api_server", 0, int),  # 1: the local OpenAI-compatible API server runs
+        Option("api_port", 8080, int),
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )

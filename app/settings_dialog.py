@@ -21,7 +21,7 @@ from .settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, spec: ModelSpec | None, parent=None) -> None:
+    def __init__(self, settings: Settings, spec: ModelSpec | None, parent=None, server=None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.spec = spec
@@ -76,6 +76,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Top K:"), self.top_k)
         form.addRow(self.tr("Presence penalty:"), self.presence)
         form.addRow(self.tr("Longest answer (tokens):"), self.max_tokens)
+
+        from .server_controller import ServerSettingsBox
+
+        self.server_box = ServerSettingsBox(settings, server)
+        layout.addWidget(self.server_box)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -135,6 +140,7 @@ class SettingsDialog(QDialog):
         language = self.language.currentData()
         changed = language != s.get("language")
         s.set("language", language)
+        self.server_box.save()
         s.sync()
         super().accept()
         if changed:  # after closing, so the dialog is not retranslated mid-accept
