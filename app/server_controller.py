@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -32,6 +33,9 @@ from PySide6.QtWidgets import (
 from inference.cancel import CancelToken
 
 from .engine_thread import EngineController, Job
+
+if TYPE_CHECKING:
+    from inference.server.run import BackgroundServer
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -90,8 +94,7 @@ class ServerController(QObject):
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Local API server"))
         self.status.hide()
-        self._server = None
-        self._app = None
+        self._server: BackgroundServer | None = None
         self.token: str | None = None
         self.error: str = ""
 
@@ -107,7 +110,8 @@ class ServerController(QObject):
         """Start or stop to match the settings (after the Settings dialog, and at start-up)."""
         want = bool(self.settings.get("api_server"))
         port = int(self.settings.get("api_port"))
-        if self.running and (not want or self._server.sock.getsockname()[1] != port and port != 0):
+        server = self._server
+        if server is not None and (not want or port not in (0, server.sock.getsockname()[1])):
             self.stop()
         if want and not self.running:
             self.start(port)
@@ -131,10 +135,8 @@ class ServerController(QObject):
             return False
         self.token = api_token(self.environ).value
         config = ServerConfig(policy=Policy(token=self.token))
-        self._app = create_app(self.runner, ServedModel(self.describe), config)
-        self._server = BackgroundServer(
-            self._app, sock, on_stop=self._app.state.gate.cancel_all
-        ).start()
+        app = create_app(self.runner, ServedModel(self.describe), config)
+        self._server = BackgroundServer(app, sock, on_stop=app.state.gate.cancel_all).start()
         self._show()
         return True
 

@@ -108,9 +108,8 @@ def run(args: argparse.Namespace, ctx) -> int:
         host = args.host.strip("[]")
         policy = Policy(
             token=token.value,
-            extra_hosts=()
-            if is_loopback(host) and host in ("127.0.0.1", "::1", "localhost")
-            else (host,),
+            extra_hosts=() if host in ("127.0.0.1", "::1", "localhost") else (host,),
+            ip_literal_hosts=host in ("0.0.0.0", "::"),
             cors_origins=tuple(args.cors_origin),
             max_body_bytes=int(args.max_body_mb * 1024 * 1024),
         )

@@ -11,6 +11,7 @@ OpenAI-shaped JSON errors.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ class Policy:
     extra_hosts: tuple[str, ...] = ()  # --host when it is not a loopback address
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 32 * 1024 * 1024
+    # --host 0.0.0.0 / ::: any IP-literal Host is fine (rebinding needs a DNS name); names are not
+    ip_literal_hosts: bool = False
 
 
 def _split_host(value: str) -> tuple[str, int | None]:
@@ -50,11 +53,21 @@ def _split_host(value: str) -> tuple[str, int | None]:
     return name, int(rest[1:])
 
 
-def host_allowed(host: str | None, port: int, names: Sequence[str]) -> bool:
+def _ip_literal(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def host_allowed(
+    host: str | None, port: int, names: Sequence[str], *, ip_literals: bool = False
+) -> bool:
     if not host:
         return False
     name, given = _split_host(host)
-    if name not in names:
+    if name not in names and not (ip_literals and _ip_literal(name)):
         return False
     return given == port or (given is None and port == 80)
 
@@ -113,7 +126,9 @@ class Defences:
     def _check(self, scope: Scope):
         headers = Headers(scope=scope)
         port = self._port(scope)
-        if not host_allowed(headers.get("host"), port, self.names):
+        if not host_allowed(
+            headers.get("host"), port, self.names, ip_literals=self.policy.ip_literal_hosts
+        ):
             return error_response(
                 403, "this Host is not allowed (DNS rebinding protection)", code="host_not_allowed"
             )

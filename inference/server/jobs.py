@@ -18,7 +18,7 @@ import logging
 import queue
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..cancel import CancelToken
 from ..errors import CairnError, ErrorCode
@@ -44,7 +44,7 @@ class EngineThread:
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._loaded = threading.Event()
         self._error: BaseException | None = None
-        self.engine = None
+        self.engine: Any = None  # an inference.engine.Engine once loaded
         self._thread = threading.Thread(target=self._main, name=name, daemon=True)
 
     def start(self) -> object:

@@ -257,7 +257,7 @@ def parse_chat(
             if video_at != last_user:
                 raise bad("a video is accepted in the last user message only")
         _check_capabilities(out, capabilities)
-        frames = ()
+        frames: tuple = ()
         if video is not None:
             from ..video import sample_frames
 

@@ -153,3 +153,11 @@ def test_media_outside_user_messages_and_unsupported_models_are_refused():
     assert workdir is not None and call.request.messages[0].images[0].is_file()
     call.cleanup()
     assert call.workdir is None and not workdir.exists()
+
+
+def test_wildcard_host_takes_ip_literals_but_never_names():
+    names = ("localhost", "127.0.0.1", "[::1]", "0.0.0.0")
+    assert host_allowed("192.168.1.5:8080", 8080, names, ip_literals=True)
+    assert host_allowed("[fe80::1]:8080", 8080, names, ip_literals=True)
+    assert not host_allowed("192.168.1.5:8080", 8080, names)
+    assert not host_allowed("attacker.example:8080", 8080, names, ip_literals=True)
