@@ -74,7 +74,7 @@ def _number(body: dict, key: str, lo: float, hi: float, *, integer: bool = False
         raise bad(f"'{key}' must be a number")
     if integer and not (isinstance(value, int) or float(value).is_integer()):
         raise bad(f"'{key}' must be an integer")
-    if not math.isfinite(value) or not lo <= value <= hi:
+    if (isinstance(value, float) and not math.isfinite(value)) or not lo <= value <= hi:
         raise bad(f"'{key}' must be between {lo} and {hi}")
     return int(value) if integer else float(value)
 

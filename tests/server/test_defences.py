@@ -100,7 +100,15 @@ def test_cross_site_fetch_is_refused(http, served):
 
 def test_malformed_and_bad_bodies_are_400(http, served):
     h = {**served.auth(), "Content-Type": "application/json"}
-    for raw in (b"{bad", b"", b"\xff\xfe", b"[1, 2]", b"null", b"[" * 100_000):
+    for raw in (
+        b"{bad",
+        b"",
+        b"\xff\xfe",
+        b"[1, 2]",
+        b"null",
+        b"[" * 100_000,
+        b'{"messages": [], "seed": 1' + b"0" * 5000 + b"}",
+    ):
         assert_error(http.post(CHAT, content=raw, headers=h), 400)
     for bad in (
         {"messages": []},
@@ -111,6 +119,7 @@ def test_malformed_and_bad_bodies_are_400(http, served):
         body(max_tokens="ten"),
         body(temperature=-1),
         body(temperature=3),
+        body(max_tokens=10**400),
         body(top_p=2),
         body(stop=[1]),
         body(stop=["a", "b", "c", "d", "e"]),

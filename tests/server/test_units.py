@@ -161,3 +161,21 @@ def test_wildcard_host_takes_ip_literals_but_never_names():
     assert host_allowed("[fe80::1]:8080", 8080, names, ip_literals=True)
     assert not host_allowed("192.168.1.5:8080", 8080, names)
     assert not host_allowed("attacker.example:8080", 8080, names, ip_literals=True)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"max_tokens": 10**400},
+        {"temperature": 10**400},
+        {"seed": 10**400},
+        {"top_p": float("nan")},
+        {"temperature": float("inf")},
+        {"max_tokens": 2.5},
+        {"top_k": True},
+    ],
+)
+def test_out_of_range_numbers_are_bad_input(extra):
+    with pytest.raises(CairnError) as e:
+        parse_chat({"messages": [{"role": "user", "content": "x"}], **extra})
+    assert e.value.code.value == "invalid_argument"
