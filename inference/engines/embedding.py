@@ -27,6 +27,8 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str], *, query: bool = False) -> Sequence[Sequence[float]]: ...
 
+    def close(self) -> None: ...
+
 
 def open_embedder(model: EmbeddingModel, *, threads: int | None = None) -> Embedder:
     """The engine for an embedding model (llama.cpp, the only one so far). Loads lazily."""

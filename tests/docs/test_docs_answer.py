@@ -135,6 +135,9 @@ class HashingEmbedder:
                 out[row, h % self.dim] += 1.0
         return out
 
+    def close(self) -> None:
+        pass  # nothing loaded
+
 
 def test_rrf_fusion_on_real_lists(indexed):
     store, _ = indexed
