@@ -41,6 +41,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..records import Chunk, FinishReason
+from .terminal import shown
 
 if TYPE_CHECKING:
     from ..cancel import CancelToken
@@ -159,12 +160,13 @@ def stream(
             if chunk.thinking:
                 thinking.append(chunk.thinking)
                 if echo and echo_thinking:
-                    sys.stderr.write(f"\x1b[2m{chunk.thinking}\x1b[0m" if dim else chunk.thinking)
+                    shown_thinking = shown(chunk.thinking, keep_layout=True)
+                    sys.stderr.write(f"\x1b[2m{shown_thinking}\x1b[0m" if dim else shown_thinking)
                     sys.stderr.flush()
             if chunk.text:
                 text.append(chunk.text)
                 if echo:
-                    sys.stdout.write(chunk.text)
+                    sys.stdout.write(shown(chunk.text, keep_layout=True))
                     sys.stdout.flush()
             if chunk.finish_reason is not None:
                 final = chunk

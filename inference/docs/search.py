@@ -15,12 +15,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from pathlib import Path
 
 from ..engines.embedding import Embedder
 from .chunking import CJK_RUN as _CJK_RUN
 from .chunking import has_cjk
 from .dense import dense_search, rrf_fuse
+from .pathtext import key_path
 from .records import Hit
 from .store import DocStore
 
@@ -244,7 +244,7 @@ def _hit(
     coverage: float,
 ) -> Hit:
     return Hit(
-        path=Path(path),
+        path=key_path(path),
         page=page,
         text=text,
         score=float(score) if math.isfinite(score) else 0.0,
