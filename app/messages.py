@@ -55,6 +55,10 @@ def _templates() -> dict[ErrorCode, str]:
             "Errors",
             "The conversation is too long for this model ({detail}). Start a new conversation.",
         ),
+        ErrorCode.CHAT_TEMPLATE_FAILED: QCoreApplication.translate(
+            "Errors",
+            "The model's chat template failed ({detail}). Use another build of the model.",
+        ),
         ErrorCode.IMAGE_NOT_FOUND: QCoreApplication.translate(
             "Errors", "The image was not found: {detail}"
         ),
