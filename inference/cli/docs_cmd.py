@@ -220,6 +220,18 @@ def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
     return 0
 
 
+def _note_long_query(query: str) -> None:
+    """Search reads only the start of a very long query (its cost is bounded): say so."""
+    from ..docs.search import MAX_QUERY_CHARS, truncated_query
+
+    if truncated_query(query)[1]:
+        print(
+            f"note: the query is {len(query):,} characters long; only the first "
+            f"{MAX_QUERY_CHARS:,} are searched",
+            file=sys.stderr,
+        )
+
+
 def _not_removed(named: Path, removed: list[Path]) -> str | None:
     """Why a path named to `remove` dropped nothing (None when it dropped something)."""
     from ..docs.pathtext import resolved
@@ -245,7 +257,9 @@ def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
     docs = _documents(ctx)
     try:
         embedder = _embedder(args, docs, searching=True)
-        hits = docs.search(" ".join(args.query), args.collection, k=args.k, embedder=embedder)
+        query = " ".join(args.query)
+        _note_long_query(query)
+        hits = docs.search(query, args.collection, k=args.k, embedder=embedder)
     finally:
         docs.close()
     if args.json:
@@ -286,6 +300,7 @@ def cmd_ask(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.max_tokens < 1:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "--max-tokens must be at least 1")
     question = " ".join(args.question)
+    _note_long_query(question)
     docs = _documents(ctx)
     try:
         options = QAOptions(embedder=_embedder(args, docs, searching=True))

@@ -90,8 +90,8 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
         for s in offer_order(store.catalog, apple_silicon=apple, show_all=True)
         if s.id in everything
     ]
-    shown = {s.id for s in offer_order(store.catalog, apple_silicon=apple, show_all=args.all)}
-    entries = [e for e in entries if e.id in shown or e.state is not ModelState.NOT_DOWNLOADED]
+    offered = {s.id for s in offer_order(store.catalog, apple_silicon=apple, show_all=args.all)}
+    entries = [e for e in entries if e.id in offered or e.state is not ModelState.NOT_DOWNLOADED]
     hidden = len(store.catalog) - len(entries)
     entries += [e for e in everything.values() if e.spec is None]  # imports, after the catalog
     rows = [_row(e, recommended, role_of(e).value) for e in entries]
@@ -250,7 +250,11 @@ def _download(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _import(args: argparse.Namespace, ctx: CommandContext) -> int:
-    model_id = _store(ctx).import_path(args.path)
+    def progress(p: Progress) -> None:
+        if p.stage == "skipped":  # a file beside the model that is not its own
+            print(f"skipped {shown(p.detail)}", file=sys.stderr)
+
+    model_id = _store(ctx).import_path(args.path, progress=progress)
     print(shown(model_id))
     return 0
 
