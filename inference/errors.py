@@ -54,6 +54,7 @@ class ErrorCode(str, enum.Enum):
     INTERNAL = "internal"
     # models (added by the models store)
     MODEL_NOT_DOWNLOADED = "model_not_downloaded"
+    MODEL_IN_USE = "model_in_use"  # loaded by a running Cairn: removing it is refused
 
 
 class CairnError(Exception):

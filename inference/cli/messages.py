@@ -41,6 +41,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.DOC_AMBIGUOUS: "several documents could be meant: {detail}. Name the file to summarize",
     ErrorCode.INVALID_ARGUMENT: "{detail}",
     ErrorCode.INTERNAL: "internal error: {detail}",
+    ErrorCode.MODEL_IN_USE: "the model {detail} is loaded in a running Cairn; unload it (or close Cairn) first",
     ErrorCode.MODEL_NOT_DOWNLOADED: "the model {detail} is not downloaded yet. Run `cairn models download {detail}`",
 }
 

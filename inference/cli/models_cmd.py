@@ -198,6 +198,13 @@ class _Printer:
         self.last = 0.0
 
     def __call__(self, p: Progress) -> None:
+        if p.stage == "insecure_token":  # before the first request: the user can still stop
+            print(
+                f"warning: the Hub token will be sent unencrypted (plain http) to "
+                f"{shown(p.detail)}; use an https mirror, or unset the token",
+                file=sys.stderr,
+            )
+            return
         if p.stage == "files":  # the files chosen from the repository's listing: always shown
             print(("\r\x1b[K" if self.tty else "") + f"fetching {shown(p.detail)}", file=sys.stderr)
             return
