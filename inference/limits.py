@@ -31,7 +31,7 @@ class ChildLimits:
     """What a child may use. None: no limit of that kind."""
 
     memory_mb: int | None = 2048
-    cpu_s: int | None = None
+    cpu_s: float | None = None
     file_size_bytes: int | None = 0
     no_children: bool = True
 

@@ -86,12 +86,14 @@ def load_engine(args: argparse.Namespace, ctx: CommandContext) -> Engine:
     go_offline(ctx.environ)
     from ..engines import open_engine
     from ..models import resolve_model
+    from ..models.inuse import held_while_open
     from ..models.speed import probe_at_first_load
 
     local = resolve_model(getattr(args, "model", None), ctx.dirs.models)
     engine = open_engine(
         local, engine=getattr(args, "engine", "auto") or "auto", device=getattr(args, "device", None)
     )
+    held_while_open(engine, local.path)  # `models remove` refuses it until this engine closes
     probe_at_first_load(engine, ctx.dirs.models)  # once per model: the recommender's speed figure
     return engine
 

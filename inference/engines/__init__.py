@@ -44,35 +44,10 @@ def open_engine(
 ) -> Engine:
     """Load `model` and return a ready Engine. Call on the thread that will generate."""
     chosen = choose_engine(model, engine)
-    loaded: Engine
     if chosen is EngineName.MLX:
         from .mlx_engine import MLXEngine
 
-        loaded = MLXEngine.load(model, device=device)
-    else:
-        from .llamacpp_engine import LlamaCppEngine
+        return MLXEngine.load(model, device=device)
+    from .llamacpp_engine import LlamaCppEngine
 
-        loaded = LlamaCppEngine.load(model, device=device, n_threads=n_threads)
-    return _held_while_open(loaded, model)
-
-
-def _held_while_open(engine: Engine, model: LocalModel) -> Engine:
-    """Mark the model loaded (models/inuse.py: its removal is refused) until the engine closes."""
-    import weakref
-
-    from ..models.inuse import hold
-
-    held = hold(model.path)
-    if held is None:
-        return engine
-    close = engine.close
-
-    def close_and_release() -> None:
-        try:
-            close()
-        finally:
-            held.release()
-
-    setattr(engine, "close", close_and_release)  # noqa: B010 - the instance's own close
-    weakref.finalize(engine, held.release)  # an engine dropped without close()
-    return engine
+    return LlamaCppEngine.load(model, device=device, n_threads=n_threads)

@@ -15,6 +15,7 @@ import logging
 import os
 from pathlib import Path
 
+from ..engine import Engine
 from ..errors import CairnError, ErrorCode
 from .manifest import MANIFEST_NAME
 
@@ -88,3 +89,25 @@ def refuse_if_loaded(models_dir: Path, model_id: str) -> None:
     """CairnError(MODEL_IN_USE) when a Cairn process has `model_id` loaded."""
     if holders(models_dir, model_id):
         raise CairnError(ErrorCode.MODEL_IN_USE, model_id)
+
+
+def held_while_open(engine: Engine, model_path: Path) -> Engine:
+    """Mark the model at `model_path` loaded until `engine` closes (its close() releases the
+    mark; an engine dropped without close() releases it when collected). The front ends call
+    this right after open_engine: engines/ sits below models/ and cannot."""
+    import weakref
+
+    held = hold(model_path)
+    if held is None:
+        return engine
+    close = engine.close
+
+    def close_and_release() -> None:
+        try:
+            close()
+        finally:
+            held.release()
+
+    setattr(engine, "close", close_and_release)  # noqa: B010 - this instance's own close
+    weakref.finalize(engine, held.release)
+    return engine

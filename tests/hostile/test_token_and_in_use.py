@@ -114,11 +114,10 @@ def installed(tmp_path):
 
 
 def test_remove_is_refused_while_loaded_in_this_process(installed):
-    from inference.engines import open_engine
-    from inference.models import resolve_model
+    from app.engine_open import open_model  # how the GUI loads a model
 
     store, model_id = installed
-    engine = open_engine(resolve_model(model_id, store.models_dir))
+    engine = open_model(model_id, "auto", store.models_dir)
     try:
         with pytest.raises(CairnError) as caught:
             store.remove(model_id)
@@ -133,9 +132,8 @@ def test_remove_is_refused_while_loaded_in_this_process(installed):
 HOLDER = """
 import sys, time
 from pathlib import Path
-from inference.engines import open_engine
-from inference.models import resolve_model
-engine = open_engine(resolve_model(sys.argv[1], Path(sys.argv[2])))
+from app.engine_open import open_model  # as the GUI does
+engine = open_model(sys.argv[1], "auto", Path(sys.argv[2]))
 print("loaded", flush=True)
 time.sleep(120)
 """
