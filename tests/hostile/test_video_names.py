@@ -58,3 +58,16 @@ def test_cli_summarize_and_chat_with_a_tiny_model(evil_video, tmp_path, tiny_vlm
     ):
         run = cairn(*argv, "--engine", "mlx", "--max-tokens", "4", env_home=tmp_path / "home")
         assert run.returncode == 0, (argv, run.returncode, run.stderr[-600:])
+
+
+def test_gui_media_pane_probes_an_evil_video_name_without_crashing(qtbot, evil_video):
+    """The GUI probes videos in its own process: a crash here would take the app down."""
+    from app.media_pane import MediaPane, video_thumbnail
+
+    image, duration = video_thumbnail(evil_video)  # what the pane's worker runs
+    assert not image.isNull() and abs(duration - 2.0) < 0.1
+    pane = MediaPane()
+    qtbot.addWidget(pane)
+    pane.add_paths([evil_video])
+    assert pane.pool.waitForDone(20_000)
+    assert [a.path for a in pane.attachments()] == [evil_video]
