@@ -19,9 +19,12 @@ def open_model(ref: str | None, engine: str, models_dir: Path) -> Engine:
     """Resolve `ref` in the models folder and load it (heavy imports here, on the engine thread)."""
     from inference.engines import open_engine
     from inference.models import resolve_model
+    from inference.models.inuse import held_while_open
     from inference.models.speed import probe_at_first_load
 
-    loaded = open_engine(resolve_model(ref, models_dir), engine=engine)
+    local = resolve_model(ref, models_dir)
+    # marked loaded until the engine closes: removing it meanwhile is refused (models/inuse.py)
+    loaded = held_while_open(open_engine(local, engine=engine), local.path)
     probe_at_first_load(loaded, models_dir)  # once per model: the recommender's speed figure
     return loaded
 

@@ -342,6 +342,13 @@ class FirstRunPage(QWidget):
                 minutes = max(1, round(p.eta_s / 60))
                 text = self.tr("%1, about %n minute(s) left", "", minutes).replace("%1", text)
             self.progress_label.setText(text)
+        elif p.stage == "insecure_token":  # said before the token leaves this machine
+            self.error_label.setText(
+                self.tr(
+                    "Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror."
+                ).replace("%1", p.detail)
+            )
+            self.error_label.show()
         elif p.stage == "files":  # the files chosen from the repository's listing
             self.progress_label.setText(self.tr("Fetching %1").replace("%1", p.detail))
         else:

@@ -1,7 +1,7 @@
 """The media pane: files to attach to the next message, by drag-and-drop or a file picker.
 
 Thumbnails are made on the I/O thread pool (never the GUI or engine thread): images through
-QImageReader, videos through inference.video.probe (when present) and one frame read with cv2.
+QImageReader, videos through inference.video (probe, then frame_at for one frame).
 A file of a kind Cairn cannot use gets a one-line message and changes nothing else.
 
 A little over 400 lines because the drop rules, the list and its thumbnail worker are one feature;
@@ -80,31 +80,13 @@ def format_duration(seconds: float) -> str:
 
 def video_thumbnail(path: Path) -> tuple[QImage, float]:
     """A frame (a tenth of the way in) and the duration in seconds. Runs on the I/O pool."""
-    duration: float | None = None
-    try:
-        from inference.video import probe
-    except ImportError:  # a build without the video package: cv2's frame count and rate below
-        log.info("no video probe; the duration comes from cv2")
-    else:
-        duration = probe(path).duration_s
-    import cv2  # lazy: never on the start-up path
+    # inference opens the file: a name OpenCV cannot take (bytes that are not UTF-8) goes
+    # through a descriptor path there instead of crashing the app, and bad files are CairnErrors
+    from inference.video import probe
+    from inference.video.frame_at import frame_at
 
-    cap = cv2.VideoCapture(str(path))
-    try:
-        if not cap.isOpened():
-            raise ValueError("unreadable")
-        frames = cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0
-        fps = cap.get(cv2.CAP_PROP_FPS) or 0
-        if duration is None:
-            duration = frames / fps if fps > 0 else 0.0
-        if frames > 10:
-            cap.set(cv2.CAP_PROP_POS_FRAMES, int(frames // 10))
-        ok, frame = cap.read()
-        if not ok:
-            raise ValueError("no frame")
-    finally:
-        cap.release()
-    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+    duration = probe(path).duration_s
+    rgb = frame_at(path, duration / 10).image
     h, w, _ = rgb.shape
     image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
     return image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio), float(duration)

@@ -55,6 +55,13 @@ def _templates() -> dict[ErrorCode, str]:
             "Errors",
             "The conversation is too long for this model ({detail}). Start a new conversation.",
         ),
+        ErrorCode.MODEL_IN_USE: QCoreApplication.translate(
+            "Errors", "The model {detail} is in use. Unload it or close Cairn first."
+        ),
+        ErrorCode.CHAT_TEMPLATE_FAILED: QCoreApplication.translate(
+            "Errors",
+            "The model's chat template failed ({detail}). Use another build of the model.",
+        ),
         ErrorCode.IMAGE_NOT_FOUND: QCoreApplication.translate(
             "Errors", "The image was not found: {detail}"
         ),

@@ -195,6 +195,14 @@
         <translation>Die Unterhaltung ist zu lang für dieses Modell ({detail}). Beginne eine neue Unterhaltung.</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>Das Modell {detail} wird verwendet. Entladen Sie es oder schließen Sie zuerst Cairn.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>Die Chat-Vorlage des Modells ist fehlgeschlagen ({detail}). Verwenden Sie einen anderen Build des Modells.</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>Das Bild wurde nicht gefunden: {detail}</translation>
     </message>
@@ -411,6 +419,10 @@
             <numerusform>%1, noch etwa %n Minute</numerusform>
             <numerusform>%1, noch etwa %n Minuten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>Warnung: Ihr Hub-Token wird unverschlüsselt (einfaches http) an %1 gesendet. Verwenden Sie einen https-Spiegel.</translation>
     </message>
     <message>
         <source>Fetching %1</source>

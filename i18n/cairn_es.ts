@@ -195,6 +195,14 @@
         <translation>La conversación es demasiado larga para este modelo ({detail}). Empieza una conversación nueva.</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>El modelo {detail} está en uso. Descárguelo o cierre Cairn primero.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>La plantilla de chat del modelo falló ({detail}). Use otra versión del modelo.</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>No se ha encontrado la imagen: {detail}</translation>
     </message>
@@ -411,6 +419,10 @@
             <numerusform>%1, falta aproximadamente %n minuto</numerusform>
             <numerusform>%1, faltan aproximadamente %n minutos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>Advertencia: su token de Hub se envía sin cifrar (http simple) a %1. Use un espejo https.</translation>
     </message>
     <message>
         <source>Fetching %1</source>

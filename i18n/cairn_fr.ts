@@ -195,6 +195,14 @@
         <translation>La conversation est trop longue pour ce modèle ({detail}). Commencez une nouvelle conversation.</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>Le modèle {detail} est en cours d’utilisation. Déchargez-le ou fermez d’abord Cairn.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>Le modèle de conversation du modèle a échoué ({detail}). Utilisez une autre version du modèle.</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>Image introuvable : {detail}</translation>
     </message>
@@ -411,6 +419,10 @@
             <numerusform>%1, environ %n minute restante</numerusform>
             <numerusform>%1, environ %n minutes restantes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>Attention : votre jeton Hub est envoyé sans chiffrement (http simple) à %1. Utilisez un miroir https.</translation>
     </message>
     <message>
         <source>Fetching %1</source>

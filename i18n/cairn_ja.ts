@@ -195,6 +195,14 @@
         <translation>会話がこのモデルには長すぎます（{detail}）。新しい会話を始めてください。</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>モデル {detail} は使用中です。先にアンロードするか、Cairn を閉じてください。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>モデルのチャットテンプレートが失敗しました（{detail}）。別のビルドのモデルを使ってください。</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>画像が見つかりません：{detail}</translation>
     </message>
@@ -410,6 +418,10 @@
         <translation>
             <numerusform>%1、残り約 %n 分</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>警告: Hub トークンが暗号化されずに（平文の http で）%1 に送信されます。https のミラーを使ってください。</translation>
     </message>
     <message>
         <source>Fetching %1</source>

@@ -195,6 +195,14 @@
         <translation>对话太长，超出了此模型的上限（{detail}）。请开始新对话。</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>模型 {detail} 正在使用中。请先卸载它或关闭 Cairn。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>模型的聊天模板出错（{detail}）。请使用该模型的其他版本。</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>找不到图片：{detail}</translation>
     </message>
@@ -410,6 +418,10 @@
         <translation>
             <numerusform>%1，大约还剩 %n 分钟</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>警告：你的 Hub 令牌将以未加密方式（明文 http）发送到 %1。请使用 https 镜像。</translation>
     </message>
     <message>
         <source>Fetching %1</source>

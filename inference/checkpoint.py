@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import json
 import logging
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -58,9 +59,11 @@ def inspect_model(path: Path) -> LocalModel:
         if path.suffix.lower() != ".gguf":
             raise CairnError(ErrorCode.NOT_QWEN35, str(path))
         return _inspect_gguf_file(path, mmproj=_find_mmproj(path.parent, exclude=path))
+    if not path.is_dir():  # a FIFO, a device
+        raise CairnError(ErrorCode.NOT_QWEN35, f"{path}: not a regular file or a folder")
     if (path / "config.json").is_file():
         return _inspect_hf(path)
-    ggufs = [p for p in sorted(path.glob("*.gguf")) if not _is_mmproj(p)]
+    ggufs = [p for p in sorted(path.glob("*.gguf")) if not _is_mmproj(p) and _regular(p)]
     if len(ggufs) == 1:
         return _inspect_gguf_file(ggufs[0], mmproj=_find_mmproj(path), folder=path)
     if len(ggufs) > 1:
@@ -72,8 +75,19 @@ def _is_mmproj(p: Path) -> bool:
     return p.name.lower().startswith("mmproj")
 
 
+def _regular(p: Path) -> bool:
+    """A regular file (links followed): a FIFO would block the header read forever, a link to
+    /dev/zero would read without end."""
+    try:
+        return stat.S_ISREG(p.stat().st_mode)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop
+        return False
+
+
 def _find_mmproj(folder: Path, exclude: Path | None = None) -> Path | None:
-    found = [p for p in sorted(folder.glob("*.gguf")) if _is_mmproj(p) and p != exclude]
+    found = [
+        p for p in sorted(folder.glob("*.gguf")) if _is_mmproj(p) and p != exclude and _regular(p)
+    ]
     return found[0] if found else None
 
 

@@ -20,6 +20,7 @@ class ErrorCode(str, enum.Enum):
     DEVICE_UNAVAILABLE = "device_unavailable"
     UNSUPPORTED_INPUT = "unsupported_input"  # e.g. an image for a text-only model
     CONTEXT_TOO_LONG = "context_too_long"
+    CHAT_TEMPLATE_FAILED = "chat_template_failed"  # the model file's template: broken or hostile
     # images
     IMAGE_NOT_FOUND = "image_not_found"
     IMAGE_UNREADABLE = "image_unreadable"
@@ -53,6 +54,7 @@ class ErrorCode(str, enum.Enum):
     INTERNAL = "internal"
     # models (added by the models store)
     MODEL_NOT_DOWNLOADED = "model_not_downloaded"
+    MODEL_IN_USE = "model_in_use"  # loaded by a running Cairn: removing it is refused
 
 
 class CairnError(Exception):

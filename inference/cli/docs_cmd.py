@@ -8,6 +8,7 @@ failures are listed one per line.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..errors import CairnError, ErrorCode
 from ..records import ENGINE_CHOICES
 from .messages import describe
 from .streaming import CommandContext, end_text, load_engine, stream
+from .terminal import shown, undecodable_replaced
 
 if TYPE_CHECKING:
     from ..docs.library import Documents
@@ -134,10 +136,13 @@ def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
         n, total = state.get("n", 0), state["total"]
         if info.status.value == "ready":
             pages = f"{info.pages} pages, " if info.pages else ""
-            print(f"[{n}/{total}] ok  {info.path} ({pages}{info.chunks} chunks)", file=sys.stderr)
+            print(
+                f"[{n}/{total}] ok  {shown(info.path)} ({pages}{info.chunks} chunks)",
+                file=sys.stderr,
+            )
         else:
             reason = _reason(info.error, info.error_detail, info.path)
-            print(f"[{n}/{total}] failed  {info.path}: {reason}", file=sys.stderr)
+            print(f"[{n}/{total}] failed  {shown(info.path)}: {shown(reason)}", file=sys.stderr)
 
     try:
         report = docs.add(
@@ -162,7 +167,7 @@ def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
     )
     for failure in report.failed:
         reason = _reason(failure.error.code, failure.error.detail, failure.path)
-        print(f"failed: {failure.path}: {reason}", file=sys.stderr)
+        print(f"failed: {shown(failure.path)}: {shown(reason)}", file=sys.stderr)
     return 0
 
 
@@ -175,11 +180,11 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.json:
         rows = [
             {
-                "path": str(f.path),
+                "path": undecodable_replaced(str(f.path)),
                 "collection": f.collection,
                 "status": f.status.value,
                 "reason": f.error.value if f.error else None,
-                "message": _reason(f.error, f.error_detail) or None,
+                "message": undecodable_replaced(_reason(f.error, f.error_detail)) or None,
                 "pages": f.pages,
                 "chunks": f.chunks,
             }
@@ -192,9 +197,9 @@ def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
         return 0
     for f in files:
         pages = "-" if f.pages is None else str(f.pages)
-        line = f"{f.status.value:<9} {pages:>5} p {f.chunks:>6} ch  {f.path}"
+        line = f"{f.status.value:<9} {pages:>5} p {f.chunks:>6} ch  {shown(f.path)}"
         if f.error:
-            line += f"  ({_reason(f.error, f.error_detail, f.path)})"
+            line += f"  ({shown(_reason(f.error, f.error_detail, f.path))})"
         print(line)
     return 0
 
@@ -206,9 +211,44 @@ def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
     finally:
         docs.close()
     for p in removed:
-        print(f"removed {p}", file=sys.stderr)
+        print(f"removed {shown(p)}", file=sys.stderr)
+    for named in args.paths:
+        reason = _not_removed(Path(named), removed)
+        if reason:
+            print(f"not removed: {shown(named)}: {shown(reason)}", file=sys.stderr)
     print(f"{len(removed)} removed from collection {args.collection}", file=sys.stderr)
     return 0
+
+
+def _note_long_query(query: str) -> None:
+    """Search reads only the start of a very long query (its cost is bounded): say so."""
+    from ..docs.search import MAX_QUERY_CHARS, truncated_query
+
+    if truncated_query(query)[1]:
+        print(
+            f"note: the query is {len(query):,} characters long; only the first "
+            f"{MAX_QUERY_CHARS:,} are searched",
+            file=sys.stderr,
+        )
+
+
+def _not_removed(named: Path, removed: list[Path]) -> str | None:
+    """Why a path named to `remove` dropped nothing (None when it dropped something)."""
+    from ..docs.pathtext import resolved
+
+    target = resolved(named)
+    if any(p == target or target in p.parents for p in removed):
+        return None
+    try:
+        named.expanduser().stat()
+    except RuntimeError:
+        return "a loop of symbolic links"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if not isinstance(e, FileNotFoundError):
+            return f"{e.strerror or e}"
+    return "not in the collection"
 
 
 def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -217,12 +257,19 @@ def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
     docs = _documents(ctx)
     try:
         embedder = _embedder(args, docs, searching=True)
-        hits = docs.search(" ".join(args.query), args.collection, k=args.k, embedder=embedder)
+        query = " ".join(args.query)
+        _note_long_query(query)
+        hits = docs.search(query, args.collection, k=args.k, embedder=embedder)
     finally:
         docs.close()
     if args.json:
         out = [
-            {"path": str(h.path), "page": h.page, "text": h.text, "score": round(h.score, 6)}
+            {
+                "path": undecodable_replaced(str(h.path)),
+                "page": h.page,
+                "text": h.text,
+                "score": round(h.score, 6),
+            }
             for h in hits
         ]
         print(json.dumps({"hits": out}, ensure_ascii=False))
@@ -230,9 +277,9 @@ def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not hits:
         print("no matches", file=sys.stderr)
     for i, h in enumerate(hits, 1):
-        where = f"{h.path}" + (f", page {h.page}" if h.page is not None else "")
+        where = shown(h.path) + (f", page {h.page}" if h.page is not None else "")
         print(f"{i}. {where}  (score {h.score:.3f})")
-        print(f"   {_short(h.text)}")
+        print(f"   {shown(_short(h.text))}")
     return 0
 
 
@@ -242,7 +289,7 @@ def _short(text: str, limit: int = 200) -> str:
 
 
 def _where(path: Path, page: int | None) -> str:
-    return f"{path}, page {page}" if page is not None else f"{path}"
+    return f"{shown(path)}, page {page}" if page is not None else shown(path)
 
 
 def cmd_ask(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -253,6 +300,7 @@ def cmd_ask(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.max_tokens < 1:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "--max-tokens must be at least 1")
     question = " ".join(args.question)
+    _note_long_query(question)
     docs = _documents(ctx)
     try:
         options = QAOptions(embedder=_embedder(args, docs, searching=True))
@@ -283,7 +331,12 @@ def cmd_ask(args: argparse.Namespace, ctx: CommandContext) -> int:
             citations = result.citations
             if args.json:
                 cites = [
-                    {"n": n, "path": str(c.path), "page": c.page, "snippet": c.snippet}
+                    {
+                        "n": n,
+                        "path": undecodable_replaced(str(c.path)),
+                        "page": c.page,
+                        "snippet": c.snippet,
+                    }
                     for n, c in citations
                 ]
                 print(
@@ -311,7 +364,7 @@ def cmd_ask(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def _summary_progress(p: Progress) -> None:
     """Map-reduce summaries of long documents take several model calls: say where we are."""
-    print(f"summarizing part {int(p.done) + 1} of {p.total} ({p.detail})", file=sys.stderr)
+    print(f"summarizing part {int(p.done) + 1} of {p.total} ({shown(p.detail)})", file=sys.stderr)
 
 
 def _ask_json(

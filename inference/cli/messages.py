@@ -14,6 +14,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.DEVICE_UNAVAILABLE: "device not available: {detail}",
     ErrorCode.UNSUPPORTED_INPUT: "this model cannot take that input: {detail}",
     ErrorCode.CONTEXT_TOO_LONG: "the prompt is too long for this model: {detail}",
+    ErrorCode.CHAT_TEMPLATE_FAILED: "the model's chat template failed: {detail}. The template comes with the model file; use another build of the model",
     ErrorCode.IMAGE_NOT_FOUND: "image not found: {detail}",
     ErrorCode.IMAGE_UNREADABLE: "cannot read the image: {detail}. Use a PNG, JPEG, WebP, GIF or BMP file",
     ErrorCode.IMAGE_TRUNCATED: "the image is truncated or damaged: {detail}",
@@ -40,6 +41,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.DOC_AMBIGUOUS: "several documents could be meant: {detail}. Name the file to summarize",
     ErrorCode.INVALID_ARGUMENT: "{detail}",
     ErrorCode.INTERNAL: "internal error: {detail}",
+    ErrorCode.MODEL_IN_USE: "the model {detail} is loaded in a running Cairn; unload it (or close Cairn) first",
     ErrorCode.MODEL_NOT_DOWNLOADED: "the model {detail} is not downloaded yet. Run `cairn models download {detail}`",
 }
 

@@ -17,6 +17,7 @@ import time
 from ..errors import CairnError, ErrorCode
 from ..records import EngineName, Progress
 from .streaming import CommandContext
+from .terminal import shown
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +90,8 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
         for s in offer_order(store.catalog, apple_silicon=apple, show_all=True)
         if s.id in everything
     ]
-    shown = {s.id for s in offer_order(store.catalog, apple_silicon=apple, show_all=args.all)}
-    entries = [e for e in entries if e.id in shown or e.state is not ModelState.NOT_DOWNLOADED]
+    offered = {s.id for s in offer_order(store.catalog, apple_silicon=apple, show_all=args.all)}
+    entries = [e for e in entries if e.id in offered or e.state is not ModelState.NOT_DOWNLOADED]
     hidden = len(store.catalog) - len(entries)
     entries += [e for e in everything.values() if e.spec is None]  # imports, after the catalog
     rows = [_row(e, recommended, role_of(e).value) for e in entries]
@@ -104,7 +105,7 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
     for r in rows:
         mark = "*" if r["recommended"] else " "
         print(
-            f"{mark} {r['id']:<{width}}  {r['size'] or '-':>5}  {r['engine'] or '-':<8}  "
+            f"{mark} {shown(r['id']):<{width}}  {r['size'] or '-':>5}  {r['engine'] or '-':<8}  "
             f"{r['role']:<9}  {r['state']:<14}  {_mb(r['bytes_on_disk']):>9}"
         )
     if recommended:
@@ -165,7 +166,7 @@ def _verify(args, ctx) -> int:
         print(json.dumps(doc, indent=1))
     else:
         for c in checks:
-            print(f"{c.status.value:<8} {c.path}")
+            print(f"{c.status.value:<8} {shown(c.path)}")
     if bad:
         print(
             f"error: {len(bad)} of {len(checks)} files of {args.id} are missing or changed; "
@@ -197,22 +198,29 @@ class _Printer:
         self.last = 0.0
 
     def __call__(self, p: Progress) -> None:
+        if p.stage == "insecure_token":  # before the first request: the user can still stop
+            print(
+                f"warning: the Hub token will be sent unencrypted (plain http) to "
+                f"{shown(p.detail)}; use an https mirror, or unset the token",
+                file=sys.stderr,
+            )
+            return
         if p.stage == "files":  # the files chosen from the repository's listing: always shown
-            print(("\r\x1b[K" if self.tty else "") + f"fetching {p.detail}", file=sys.stderr)
+            print(("\r\x1b[K" if self.tty else "") + f"fetching {shown(p.detail)}", file=sys.stderr)
             return
         now = time.monotonic()
         if not self.tty and now - self.last < 1.0 and p.done != p.total:
             return
         self.last = now
         if p.stage == "metadata":
-            line = f"asking the server about {p.detail}"
+            line = f"asking the server about {shown(p.detail)}"
         else:
             pct = f"{100 * p.done / p.total:5.1f}%" if p.total else "    ?%"
             rate = f"{p.rate / 1e6:6.2f} MB/s" if p.rate else "   -- MB/s"
             verb = "verifying" if p.stage == "verify" else ""
             line = (
                 f"{pct}  {p.done / 1e6:,.1f}/{(p.total or 0) / 1e6:,.1f} MB  {rate}  "
-                f"ETA {_eta(p.eta_s)}  {verb} {p.detail}"
+                f"ETA {_eta(p.eta_s)}  {verb} {shown(p.detail)}"
             )
         end = "" if self.tty else "\n"
         print(("\r\x1b[K" if self.tty else "") + line, end=end, file=sys.stderr, flush=True)
@@ -244,13 +252,17 @@ def _download(args: argparse.Namespace, ctx: CommandContext) -> int:
         return 130
     finally:
         printer.done()
-    print(f"{args.id} ready: {local.path}")
+    print(f"{shown(args.id)} ready: {shown(local.path)}")
     return 0
 
 
 def _import(args: argparse.Namespace, ctx: CommandContext) -> int:
-    model_id = _store(ctx).import_path(args.path)
-    print(model_id)
+    def progress(p: Progress) -> None:
+        if p.stage == "skipped":  # a file beside the model that is not its own
+            print(f"skipped {shown(p.detail)}", file=sys.stderr)
+
+    model_id = _store(ctx).import_path(args.path, progress=progress)
+    print(shown(model_id))
     return 0
 
 

@@ -41,6 +41,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..records import Chunk, FinishReason
+from .terminal import shown
 
 if TYPE_CHECKING:
     from ..cancel import CancelToken
@@ -85,12 +86,14 @@ def load_engine(args: argparse.Namespace, ctx: CommandContext) -> Engine:
     go_offline(ctx.environ)
     from ..engines import open_engine
     from ..models import resolve_model
+    from ..models.inuse import held_while_open
     from ..models.speed import probe_at_first_load
 
     local = resolve_model(getattr(args, "model", None), ctx.dirs.models)
     engine = open_engine(
         local, engine=getattr(args, "engine", "auto") or "auto", device=getattr(args, "device", None)
     )
+    held_while_open(engine, local.path)  # `models remove` refuses it until this engine closes
     probe_at_first_load(engine, ctx.dirs.models)  # once per model: the recommender's speed figure
     return engine
 
@@ -159,12 +162,13 @@ def stream(
             if chunk.thinking:
                 thinking.append(chunk.thinking)
                 if echo and echo_thinking:
-                    sys.stderr.write(f"\x1b[2m{chunk.thinking}\x1b[0m" if dim else chunk.thinking)
+                    shown_thinking = shown(chunk.thinking, keep_layout=True)
+                    sys.stderr.write(f"\x1b[2m{shown_thinking}\x1b[0m" if dim else shown_thinking)
                     sys.stderr.flush()
             if chunk.text:
                 text.append(chunk.text)
                 if echo:
-                    sys.stdout.write(chunk.text)
+                    sys.stdout.write(shown(chunk.text, keep_layout=True))
                     sys.stdout.flush()
             if chunk.finish_reason is not None:
                 final = chunk

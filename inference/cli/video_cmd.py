@@ -14,6 +14,7 @@ import time
 
 from ..errors import CairnError, ErrorCode
 from .streaming import CommandContext, end_text, load_engine, print_json, result_json, stream
+from .terminal import shown
 
 DEFAULT_MAX_FRAMES = 128  # inference.video.summary.DEFAULT_MAX_FRAMES (kept import-free here)
 
@@ -110,7 +111,7 @@ def run_inspect(args: argparse.Namespace, ctx: CommandContext) -> int:
         }
         print(json.dumps(out))
         return 0
-    print(info.path.name)
+    print(shown(info.path.name))
     print(
         f"duration {_precise(info.duration_s)} ({info.duration_s:.2f} s), {info.fps:.2f} fps, "
         f"{info.width}x{info.height}, {info.frame_count} frames"

@@ -9,6 +9,7 @@ content hash is unchanged.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -32,14 +33,28 @@ _CODES = {c.value for c in ErrorCode}
 _RETRY = {ErrorCode.DOC_TIMEOUT.value, ErrorCode.DOC_NOT_FOUND.value}  # may pass another time
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Path]]:
-    """(files, folders, missing): folders are walked recursively for supported, visible files."""
+def discover(
+    paths: Iterable[Path],
+) -> tuple[list[Path], list[Path], list[Path], list[IngestFailure]]:
+    """(files, folders, missing, refused): folders are walked recursively for supported, visible
+    files. A named path that cannot be looked at (a symlink loop, no permission) is refused with
+    its reason and the others go on."""
     files: dict[Path, None] = {}
     roots: list[Path] = []
     missing: list[Path] = []
+    refused: list[IngestFailure] = []
     for p in paths:
-        p = Path(p).expanduser().resolve()
-        if p.is_dir():
+        named = Path(p).expanduser()
+        try:
+            p = named.resolve()
+            st = p.stat()
+        except FileNotFoundError:
+            missing.append(Path(os.path.abspath(named)))
+            continue
+        except (OSError, RuntimeError) as e:  # RuntimeError: a symlink loop (Python 3.11)
+            refused.append(IngestFailure(named, CairnError(ErrorCode.DOC_NOT_FOUND, _why(named, e))))
+            continue
+        if stat.S_ISDIR(st.st_mode):
             roots.append(p)
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -47,11 +62,16 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Path]]
                     f = Path(dirpath) / name
                     if not name.startswith(".") and is_supported(f) and _is_regular(f):
                         files[f] = None
-        elif p.exists():
-            files[p] = None  # named explicitly: an unsupported or odd file fails with a reason
         else:
-            missing.append(p)
-    return list(files), roots, missing
+            files[p] = None  # named explicitly: an unsupported or odd file fails with a reason
+    return list(files), roots, missing, refused
+
+
+def _why(path: Path, error: BaseException) -> str:
+    """`path` and why it cannot be read, in one line."""
+    if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
+        return f"{path}: a loop of symbolic links"
+    return f"{path}: {getattr(error, 'strerror', None) or error}"
 
 
 def _is_regular(path: Path) -> bool:
@@ -94,8 +114,8 @@ def add_paths(
     started = time.monotonic()
     cancel = cancel or CancelToken()
     report_progress = progress or (lambda p: None)
-    files, roots, missing = discover(paths)
-    failed: list[IngestFailure] = []
+    files, roots, missing, refused = discover(paths)
+    failed: list[IngestFailure] = list(refused)
     unchanged: list[Path] = []
     removed = _drop_vanished(store, collection, files, roots, missing, failed)
 
@@ -124,8 +144,9 @@ def add_paths(
                 failed.append(IngestFailure(f, CairnError(code, row.error_detail)))
                 continue
             sha = sha256_file(f)
-        except OSError:
-            failed.append(_fail(store, collection, f, CairnError(ErrorCode.DOC_NOT_FOUND, str(f))))
+        except OSError as e:
+            error = CairnError(ErrorCode.DOC_NOT_FOUND, _why(f, e))
+            failed.append(_fail(store, collection, f, error))
             continue
         if row is not None and row.status == "ready" and row.sha256 == sha:
             store.touch(collection, f, st.st_size, st.st_mtime_ns)  # touched, not changed
@@ -176,7 +197,7 @@ def add_paths(
                     raise
                 failed.append(_fail(store, collection, f, e))
             except OSError as e:
-                error = CairnError(ErrorCode.DOC_NOT_FOUND, f"{f}: {e.strerror or e}")
+                error = CairnError(ErrorCode.DOC_NOT_FOUND, _why(f, e))
                 failed.append(_fail(store, collection, f, error))
             if on_file is not None:
                 info = store.file(f, collection)

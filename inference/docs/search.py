@@ -15,19 +15,25 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from pathlib import Path
 
 from ..engines.embedding import Embedder
 from .chunking import CJK_RUN as _CJK_RUN
 from .chunking import has_cjk
 from .dense import dense_search, rrf_fuse
+from .pathtext import key_path
 from .records import Hit
 from .store import DocStore
 
-__all__ = ["has_cjk", "query_terms", "search"]
+__all__ = ["has_cjk", "query_terms", "search", "truncated_query"]
 
 CANDIDATES = 60  # BM25 candidates re-scored per query
 MAX_TERMS = 16
+# Query cost bounds (a 25,000-character Chinese query took 100 s over 2,000 chunks): only the
+# first MAX_QUERY_CHARS characters are searched (callers say so: `truncated_query`); CJK
+# trigrams and short runs are de-duplicated and capped, since each short run is a scan.
+MAX_QUERY_CHARS = 2_000
+MAX_CJK_GRAMS = 64
+MAX_CJK_SHORT_RUNS = 16
 TEXT_WEIGHT, HEADING_WEIGHT = 1.0, 0.5
 
 STOP_WORDS = frozenset(
@@ -66,6 +72,13 @@ def query_terms(query: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
+def truncated_query(query: str) -> tuple[str, bool]:
+    """(the part of `query` that is searched, whether it was cut)."""
+    if len(query) <= MAX_QUERY_CHARS:
+        return query, False
+    return query[:MAX_QUERY_CHARS], True
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -81,6 +94,7 @@ def search(
 ) -> list[Hit]:
     """The k best chunks for `query` in `collection`, best first. Higher score is better."""
     lists: list[list[Hit]] = []
+    query, _ = truncated_query(query)
     terms = query_terms(query)
     if terms:
         lists.append(_bm25(store, terms, collection, max(CANDIDATES, k)))
@@ -205,14 +219,14 @@ def _cjk(store: DocStore, query: str, collection: str, limit: int) -> list[Hit]:
     """Trigram search for CJK text: each run of the query gives its trigrams (or a substring
     scan for runs of one or two characters); chunks holding more of them rank higher."""
     runs = _CJK_RUN.findall(_CJK_STOP.sub(" ", query)) or _CJK_RUN.findall(query)
-    runs = [r for r in runs if len(r) > 1] or runs
+    runs = list(dict.fromkeys(r for r in runs if len(r) > 1)) or list(dict.fromkeys(runs))
     grams = list(
         dict.fromkeys(r[i : i + 3] for r in runs if len(r) >= 3 for i in range(len(r) - 2))
-    )
-    short = [r for r in runs if len(r) < 3]
+    )[:MAX_CJK_GRAMS]
+    short = [r for r in runs if len(r) < 3][:MAX_CJK_SHORT_RUNS]
     scored: dict[int, float] = {}
     if grams:
-        match = " OR ".join(_quote(g) for g in grams[:64])
+        match = " OR ".join(_quote(g) for g in grams)
         for chunk_id, rank in store.cjk_candidates(match, limit * 4):
             scored[chunk_id] = -rank
     for run in short:
@@ -244,7 +258,7 @@ def _hit(
     coverage: float,
 ) -> Hit:
     return Hit(
-        path=Path(path),
+        path=key_path(path),
         page=page,
         text=text,
         score=float(score) if math.isfinite(score) else 0.0,

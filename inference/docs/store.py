@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import CairnError, ErrorCode
 from .chunking import has_cjk
+from .pathtext import key_path, path_key, resolved, safe_text
 from .records import DEFAULT_COLLECTION, FileInfo, FileStatus, Hit, TextChunk
 
 
@@ -102,7 +103,7 @@ class FileRow:
 def _file_info(row: Sequence[Any]) -> FileInfo:
     error = row[3]
     return FileInfo(
-        path=Path(row[0]),
+        path=key_path(row[0]),
         collection=row[1],
         status=FileStatus(row[2]),
         error=ErrorCode(error) if error else None,
@@ -188,7 +189,7 @@ class DocStore:
     def file(self, path: Path, collection: str = DEFAULT_COLLECTION) -> FileInfo | None:
         row = self.db.execute(
             f"SELECT {_FILE_COLUMNS} FROM files WHERE collection = ? AND path = ?",
-            (collection, str(path)),
+            (collection, path_key(path)),
         ).fetchone()
         return _file_info(row) if row else None
 
@@ -200,16 +201,16 @@ class DocStore:
         removed: list[Path] = []
         with self.transaction() as db:
             for p in paths:
-                p = Path(p).expanduser().resolve()
-                prefix = str(p).rstrip("/\\") + os.sep
+                p = resolved(p)
+                prefix = path_key(str(p).rstrip("/\\") + os.sep)
                 rows = db.execute(
                     """SELECT id, path FROM files WHERE collection = ?
                        AND (path = ? OR substr(path, 1, ?) = ?)""",
-                    (collection, str(p), len(prefix), prefix),
+                    (collection, path_key(p), len(prefix), prefix),
                 ).fetchall()
                 for file_id, path in rows:
                     db.execute("DELETE FROM files WHERE id = ?", (file_id,))
-                    removed.append(Path(path))
+                    removed.append(key_path(path))
         self._changed()
         return removed
 
@@ -219,7 +220,7 @@ class DocStore:
             """SELECT c.ordinal, c.text, c.page, c.heading FROM chunks c
                JOIN files f ON f.id = c.file_id
                WHERE f.collection = ? AND f.path = ? ORDER BY c.ordinal""",
-            (collection, str(path)),
+            (collection, path_key(path)),
         )
         return [TextChunk(*r) for r in rows]
 
@@ -231,7 +232,7 @@ class DocStore:
         ).fetchone()
         if row is None:
             return None
-        return Hit(Path(row[0]), row[1], row[2], 0.0, row[3], row[4], row[5])
+        return Hit(key_path(row[0]), row[1], row[2], 0.0, row[3], row[4], row[5])
 
     def counts(self, collection: str = DEFAULT_COLLECTION) -> dict[str, int]:
         """Files per status plus the number of chunks, for status lines."""
@@ -255,7 +256,7 @@ class DocStore:
     def file_rows(self, collection: str) -> dict[str, FileRow]:
         """Path -> what is known of each file of `collection`."""
         return {
-            r[0]: FileRow(r[1], r[2], r[3], r[4], r[5], r[6] or "")
+            str(key_path(r[0])): FileRow(r[1], r[2], r[3], r[4], r[5], r[6] or "")
             for r in self.db.execute(
                 """SELECT path, status, size, mtime_ns, sha256, error, error_detail FROM files
                    WHERE collection = ?""",
@@ -268,7 +269,7 @@ class DocStore:
         with self.transaction() as db:
             db.execute(
                 "UPDATE files SET size = ?, mtime_ns = ? WHERE collection = ? AND path = ?",
-                (size, mtime_ns, collection, str(path)),
+                (size, mtime_ns, collection, path_key(path)),
             )
 
     def queue(self, collection: str, paths: Iterable[Path]) -> None:
@@ -279,13 +280,13 @@ class DocStore:
                    VALUES (?, ?, 'queued', ?)
                    ON CONFLICT (collection, path) DO UPDATE SET status = 'queued', error = NULL,
                    error_detail = '', queued_at = excluded.queued_at""",
-                [(collection, str(f), now()) for f in paths],
+                [(collection, path_key(f), now()) for f in paths],
             )
 
     def pending(self, collection: str) -> list[Path]:
         """Files left queued or indexing, oldest first."""
         return [
-            Path(r[0])
+            key_path(r[0])
             for r in self.db.execute(
                 """SELECT path FROM files WHERE collection = ? AND status IN (?, ?)
                    ORDER BY queued_at""",
@@ -297,7 +298,7 @@ class DocStore:
         with self.transaction() as db:
             db.execute(
                 "UPDATE files SET status = ? WHERE collection = ? AND path = ?",
-                (status.value, collection, str(path)),
+                (status.value, collection, path_key(path)),
             )
 
     def mark_failed(
@@ -311,12 +312,20 @@ class DocStore:
                    ON CONFLICT (collection, path) DO UPDATE SET status = 'failed',
                    error = excluded.error, error_detail = excluded.error_detail, chunks = 0,
                    pages = NULL, sha256 = '', size = excluded.size, mtime_ns = excluded.mtime_ns""",
-                (collection, str(path), error.code.value, error.detail, size, mtime_ns, now()),
+                (
+                    collection,
+                    path_key(path),
+                    error.code.value,
+                    safe_text(error.detail),
+                    size,
+                    mtime_ns,
+                    now(),
+                ),
             )
             db.execute(
                 """DELETE FROM chunks WHERE file_id =
                    (SELECT id FROM files WHERE collection = ? AND path = ?)""",
-                (collection, str(path)),
+                (collection, path_key(path)),
             )
         self._changed()
 
@@ -330,18 +339,18 @@ class DocStore:
         with self.transaction() as db:
             for m in missing:
                 cur = db.execute(
-                    "DELETE FROM files WHERE collection = ? AND path = ?", (collection, str(m))
+                    "DELETE FROM files WHERE collection = ? AND path = ?", (collection, path_key(m))
                 )
                 (removed if cur.rowcount else unknown).append(m)
             for root in roots:
-                prefix = str(root).rstrip("/\\") + os.sep
+                prefix = path_key(str(root).rstrip("/\\") + os.sep)
                 for file_id, path in db.execute(
                     "SELECT id, path FROM files WHERE collection = ? AND substr(path, 1, ?) = ?",
                     (collection, len(prefix), prefix),
                 ).fetchall():
-                    if path not in found:
+                    if str(key_path(path)) not in found:
                         db.execute("DELETE FROM files WHERE id = ?", (file_id,))
-                        removed.append(Path(path))
+                        removed.append(key_path(path))
         if removed:
             self._changed()
         return removed, unknown
@@ -359,7 +368,8 @@ class DocStore:
         """Replace a file's chunks and mark it ready, all in one transaction."""
         with self.transaction() as db:
             file_id = db.execute(
-                "SELECT id FROM files WHERE collection = ? AND path = ?", (collection, str(path))
+                "SELECT id FROM files WHERE collection = ? AND path = ?",
+                (collection, path_key(path)),
             ).fetchone()[0]
             db.execute("DELETE FROM chunks WHERE file_id = ?", (file_id,))
             for piece in pieces:

@@ -345,6 +345,7 @@ class LlamaCppEngine:
         return native.perf(self._ctx)
 
     def close(self) -> None:
+        self._template.close()  # its renderer process
         if self._mtmd is not None:
             from llama_cpp import mtmd_cpp
 

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from ..cancel import CancelToken
+from ..cancel import Cancelled, CancelToken
 from ..checkpoint import LocalModel
 from ..errors import CairnError, ErrorCode
 from ..qwen import STOP_TOKENS
@@ -33,6 +33,7 @@ from ..records import (
 from .chunks import ChunkSplitter
 from .prepare import PreparedRequest, model_defaults, prepare
 from .prompting import chat_messages
+from .template_guard import HFTemplate
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class MLXEngine:
         self._thread = threading.get_ident()
         self._lm: tuple[Any, Any] | None = None  # (model, tokenizer) from mlx-lm
         self._vlm: tuple[Any, Any] | None = None  # (model, processor) from mlx-vlm
+        self._template: HFTemplate | None = None
         self._stream: Any = None
 
     # -- loading -----------------------------------------------------------------------------
@@ -112,6 +114,7 @@ class MLXEngine:
             if tok in tokenizer.get_vocab():
                 tokenizer.add_eos_token(tok)
         self._lm = (model, tokenizer)
+        self._use_template(tokenizer)
 
     def _load_vlm(self) -> None:
         try:
@@ -122,6 +125,15 @@ class MLXEngine:
             raise CairnError(ErrorCode.MODEL_LOAD_FAILED, f"{self.local.path}: {e}") from None
         self._vlm = (model, processor)
         self._lm = None  # the vision model serves text too: never hold the weights twice
+        self._use_template(processor)
+
+    def _use_template(self, holder: Any) -> None:
+        """The model's chat template, rendered guarded (template_guard.py), never by
+        transformers' apply_chat_template (no time or memory limit there)."""
+        if self._template is not None:
+            self._template.close()
+            self._template = None
+        self._template = HFTemplate(holder)
 
     # -- generation ----------------------------------------------------------------------------
 
@@ -164,9 +176,12 @@ class MLXEngine:
         model, tokenizer = self._lm
         params = ready.params
         messages = chat_messages(ready.request, media=False)
-        prompt = tokenizer.apply_chat_template(
-            messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
-        )
+        assert self._template is not None
+        try:
+            prompt = self._template.render(messages, cancel, enable_thinking=ready.thinking)
+        except Cancelled:
+            yield Chunk(finish_reason=FinishReason.CANCELLED)
+            return
         sampler, processors = self._sampling(params)
 
         def on_prompt_progress(done: int, total: int) -> None:
@@ -197,9 +212,12 @@ class MLXEngine:
         params = ready.params
         frames = ready.frames
         messages = chat_messages(ready.request, media=True)
-        prompt = processor.apply_chat_template(
-            messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
-        )
+        assert self._template is not None
+        try:
+            prompt = self._template.render(messages, cancel, enable_thinking=ready.thinking)
+        except Cancelled:
+            yield Chunk(finish_reason=FinishReason.CANCELLED)
+            return
         kwargs: dict[str, Any] = {}
         video: list[Any] | None = None
         if frames:
@@ -278,6 +296,9 @@ class MLXEngine:
     def close(self) -> None:
         self._lm = None
         self._vlm = None
+        if self._template is not None:
+            self._template.close()
+            self._template = None
         import mlx.core as mx
 
         try:

@@ -30,6 +30,7 @@ from .hub import (
     RepoSnapshot,
     fetch_snapshot,
     file_url,
+    plain_http_host,
     request_headers,
     to_cairn_error,
     use_proxy,
@@ -194,6 +195,9 @@ def _download_locked(spec, final, work, endpoint, token, progress, cancel, free_
         plan, revision = {}, pinned
     revision = revision or _earlier_revision(spec, final)
     work.mkdir(exist_ok=True)
+    insecure = plain_http_host(endpoint, token)
+    if insecure is not None and progress is not None:  # said before the first request
+        progress(Progress("insecure_token", 0, None, insecure))
     if progress is not None:
         progress(Progress("metadata", 0, None, spec.repo_id))
 

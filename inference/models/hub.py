@@ -192,3 +192,25 @@ def request_headers(token: str | None) -> dict[str, str]:
     from huggingface_hub.utils import build_hf_headers
 
     return dict(build_hf_headers(token=token or False, library_name="cairn"))
+
+
+def plain_http_host(endpoint: str | None, token: str | None) -> str | None:
+    """The host a token would be sent to unencrypted: a plain-http `endpoint` (a mirror) that is
+    not this machine. None when there is no token, the endpoint is https, or it is loopback."""
+    if not token or not endpoint:
+        return None
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(endpoint.strip())
+    if parts.scheme.lower() != "http":
+        return None
+    host = (parts.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass  # a name: only "localhost" is known to be this machine
+    return host or endpoint

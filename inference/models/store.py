@@ -28,6 +28,7 @@ from ..errors import CairnError, ErrorCode
 from ..records import ModelSpec, Progress
 from .downloader import PARTIAL_DIR, download_model, free_space, partial_dir
 from .hub import RETRY_DELAYS
+from .inuse import refuse_if_loaded
 from .manifest import check_ready, tree_bytes, valid_model_id
 
 log = logging.getLogger(__name__)
@@ -221,7 +222,8 @@ class ModelStore:
         )
 
     def remove(self, model_id: str) -> None:
-        """Delete a model's folder and any partial download of it."""
+        """Delete a model's folder and any partial download of it; CairnError(MODEL_IN_USE) if
+        a Cairn process has it loaded (inuse.py)."""
         if not valid_model_id(model_id):
             raise CairnError(ErrorCode.MODEL_NOT_FOUND, model_id)
         folder = self.models_dir / model_id
@@ -239,6 +241,7 @@ class ModelStore:
                 ErrorCode.DOWNLOAD_FAILED, f"{model_id} is being downloaded: cancel it first"
             ) from None
         try:
+            refuse_if_loaded(self.models_dir, model_id)  # never pull files from under an engine
             for p in (folder, work):
                 if p.is_dir():
                     shutil.rmtree(p)

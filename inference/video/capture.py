@@ -14,10 +14,14 @@ Every expected failure is a CairnError with a VIDEO_* code.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
 import stat
+import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,13 +96,61 @@ def open_capture(path: Path, *, demux_only: bool = False):
     ]
     if demux_only:
         params += [cv2.CAP_PROP_FORMAT, -1]
-    cap = cv2.VideoCapture(str(path), cv2.CAP_FFMPEG, params)
+    with openable_name(path) as name:
+        cap = cv2.VideoCapture(name, cv2.CAP_FFMPEG, params)
     if not cap.isOpened():
         cap.release()
         raise CairnError(
             ErrorCode.VIDEO_UNREADABLE, f"{path.name}: not a video, or an unknown codec"
         )
     return cap
+
+
+def encodable(name: str) -> bool:
+    """Whether OpenCV can take `name`: its binding converts to UTF-8 (a name holding bytes that
+    are not UTF-8, i.e. surrogate escapes, crashed it), and on Windows FFmpeg's file protocol
+    wants plain ASCII to be safe."""
+    if sys.platform == "win32":
+        return name.isascii()
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in name
+
+
+@contextlib.contextmanager
+def openable_name(path: Path) -> Iterator[str]:
+    """A name OpenCV can open for `path`, valid while the context lasts (FFmpeg keeps its own
+    descriptor once the capture is open, so the name may go right after).
+
+    An encodable name is used as it is. Otherwise the file is opened here and reached through
+    /proc/self/fd/N (Linux), else through a symbolic link with an ASCII name in a private
+    temporary folder (macOS, Windows with the privilege), else refused with one line.
+    """
+    name = str(path)
+    if encodable(name):
+        yield name
+        return
+    proc = Path("/proc/self/fd")
+    if proc.is_dir():
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            yield f"/proc/self/fd/{fd}"
+        finally:
+            os.close(fd)
+        return
+    with tempfile.TemporaryDirectory(prefix="cairn-video-") as folder:
+        suffix = path.suffix if path.suffix[1:].isalnum() and path.suffix.isascii() else ""
+        link = Path(folder) / ("video" + suffix)
+        try:
+            os.symlink(path, link)
+        except OSError:
+            raise CairnError(
+                ErrorCode.VIDEO_UNREADABLE,
+                f"{path.name}: the file name cannot be passed to the video decoder; rename it",
+            ) from None
+        yield str(link)
 
 
 @dataclass(frozen=True)

@@ -329,7 +329,7 @@ def test_chat_template_runs_sandboxed(tmp_path):
     try:
         with pytest.raises(CairnError) as e:
             engine.generate(ask(), cancel=CancelToken())
-        assert e.value.code is ErrorCode.INVALID_ARGUMENT
+        assert e.value.code is ErrorCode.CHAT_TEMPLATE_FAILED
     finally:
         engine.close()
 

@@ -47,7 +47,10 @@ def test_import_folder_copies_only_engine_files(tmp_path, models_dir):
 
 def test_import_gguf_file_with_projector(tmp_path, models_dir):
     (tmp_path / "Tiny-Q4_K_M.gguf").write_bytes(tiny_gguf_bytes("m"))
-    (tmp_path / "mmproj-F16.gguf").write_bytes(tiny_gguf_bytes("p"))
+    # a real projector header for this model's width (a qwen35 file named mmproj* is refused)
+    from tests.fixtures.tiny_gguf import write_mmproj_gguf
+
+    write_mmproj_gguf(tmp_path / "mmproj-F16.gguf", text_embd=1024)
     store = ModelStore(models_dir, catalog=())
     model_id = store.import_path(tmp_path / "Tiny-Q4_K_M.gguf")
     local = resolve_model(model_id, models_dir)
