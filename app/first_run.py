@@ -53,8 +53,8 @@ def recommended_id(store: Models) -> str | None:
 
 def offered(store: Models, show_all: bool) -> tuple[list, int]:
     """(chat entries in the order to offer them, how many builds are hidden on this machine)."""
-    from inference.models.recommend import is_apple_silicon, offer_order
     from inference.checkpoint import ModelRole
+    from inference.models.recommend import is_apple_silicon, offer_order
     from inference.models.store import ModelState, role_of
 
     by_id = {e.id: e for e in store.entries()}

@@ -92,6 +92,7 @@ def run(args: argparse.Namespace, ctx) -> int:
     go_offline(ctx.environ)
     from ..engines import open_engine
     from ..models import resolve_model
+    from ..models.inuse import held_while_open
 
     local = resolve_model(args.model, ctx.dirs.models)  # fails fast, before the port and the load
     model_id = (
@@ -106,7 +107,12 @@ def run(args: argparse.Namespace, ctx) -> int:
         ) from None
     try:
         token = api_token(ctx.environ)
-        worker = EngineThread(lambda: open_engine(local, engine=args.engine, device=args.device))
+        # the model is marked in use while served: `cairn models remove` refuses it meanwhile
+        worker = EngineThread(
+            lambda: held_while_open(
+                open_engine(local, engine=args.engine, device=args.device), local.path
+            )
+        )
         engine = worker.start()
         embedder = None
         try:
