@@ -133,7 +133,8 @@ class GenerationRequest:
     messages: tuple[Message, ...]
     params: GenParams = GenParams()
     thinking: bool | None = None  # None: the model's default
-    video_frames: tuple[VideoFrame, ...] = ()  # pre-sampled frames for the last message's video
+    # frames of the video of the last user message that names one (see engines/prompting.py)
+    video_frames: tuple[VideoFrame, ...] = ()
 
 
 @dataclass(frozen=True)

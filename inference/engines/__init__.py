@@ -41,13 +41,17 @@ def open_engine(
     engine: str = "auto",
     device: str | None = None,
     n_threads: int | None = None,
+    state_budget: int | None = None,
 ) -> Engine:
-    """Load `model` and return a ready Engine. Call on the thread that will generate."""
+    """Load `model` and return a ready Engine. Call on the thread that will generate.
+
+    `state_budget`: bytes the engine may keep in checkpoints of its model state to reuse a
+    conversation's prefix (None: state_cache.default_budget_bytes(); 0: none)."""
     chosen = choose_engine(model, engine)
     if chosen is EngineName.MLX:
         from .mlx_engine import MLXEngine
 
-        return MLXEngine.load(model, device=device)
+        return MLXEngine.load(model, device=device, state_budget=state_budget)
     from .llamacpp_engine import LlamaCppEngine
 
-    return LlamaCppEngine.load(model, device=device, n_threads=n_threads)
+    return LlamaCppEngine.load(model, device=device, n_threads=n_threads, state_budget=state_budget)

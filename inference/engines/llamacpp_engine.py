@@ -7,33 +7,63 @@ between any two tokens, abort a long prompt, and report true token counts (libmt
 prompt, image tokens included, which is what llama.cpp's perf counters see; the bindings' usage
 field counts an image as about 20 tokens where a few hundred are processed).
 
-Every answer re-evaluates its whole prompt: Qwen3.5 mixes attention with linear-attention
-(recurrent) layers, whose state cannot be rolled back to a shared prefix.
+Qwen3.5 mixes attention with linear-attention (recurrent) layers, whose state cannot be rolled
+back to a shared prefix; so the engine keeps copies of its sequence state at the message boundaries
+of each prompt and at the end of each answer (llamacpp/state.py, in a StateCache under a byte
+budget), and a new request restores the longest checkpointed prefix of its prompt and evaluates
+only the rest. Pictures in a restored prefix are not encoded again. `cached_tokens` in the final
+chunk says how many prompt tokens came from a checkpoint.
 """
 
 from __future__ import annotations
 
 import codecs
 import ctypes
+import dataclasses
+import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ..cancel import CancelToken
 from ..checkpoint import LocalModel, read_gguf_metadata
 from ..errors import CairnError, ErrorCode
 from ..qwen import STOP_TOKENS
-from ..records import Chunk, EngineName, FinishReason, GenerationRequest, Modality, SamplingPreset
+from ..records import (
+    Chunk,
+    EngineName,
+    FinishReason,
+    GenerationRequest,
+    Message,
+    Modality,
+    SamplingPreset,
+)
 from .chunks import ChunkSplitter
-from .llamacpp import native, prefill
+from .llamacpp import native, prefill, state
 from .llamacpp.media import with_markers
 from .llamacpp.template import ChatTemplate, TemplateError
 from .prepare import model_defaults, prepare
 from .prompting import chat_messages
+from .state_cache import CacheStats, StateCache
+
+log = logging.getLogger(__name__)
 
 DEFAULT_N_CTX = 8192
 DEFAULT_N_BATCH = 512
 DEFAULT_IMAGE_MAX_TOKENS = 1024  # per image; CPU prompt speed makes bigger images slow
+
+
+def _then(chunks: Iterator[Chunk], after: Callable[[str], None]) -> Iterator[Chunk]:
+    """Pass `chunks` through, then call `after` with the answer text once the final chunk has
+    been taken and the caller asks for more (closing the stream there skips it)."""
+    answer: list[str] = []
+    final: Chunk | None = None
+    for chunk in chunks:
+        answer.append(chunk.text)
+        final = chunk if chunk.finish_reason is not None else final
+        yield chunk
+    if final is not None and final.finish_reason is not FinishReason.CANCELLED:
+        after("".join(answer))
 
 
 def _choose_device(device: str | None) -> str:
@@ -55,7 +85,15 @@ class LlamaCppEngine:
 
     name: str = EngineName.LLAMACPP
 
-    def __init__(self, model: LocalModel, llm: Any, mtmd_ctx: Any, device: str, n_threads: int) -> None:
+    def __init__(
+        self,
+        model: LocalModel,
+        llm: Any,
+        mtmd_ctx: Any,
+        device: str,
+        n_threads: int,
+        state_budget: int | None = None,
+    ) -> None:
         import llama_cpp
 
         self.local = model
@@ -85,6 +123,10 @@ class LlamaCppEngine:
         )
         self._batch = native.Batch(self.n_batch)
         self._one = native.Batch(1)
+        self._boundary = self._single_token("<|im_start|>")  # where a message begins
+        self._cache = StateCache(state_budget)
+        self._last_perf: native.Perf | None = None
+        self._cache.bind((str(model.gguf), str(model.mmproj)))
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -97,9 +139,12 @@ class LlamaCppEngine:
         n_threads: int | None = None,
         n_ctx: int | None = None,
         image_max_tokens: int = DEFAULT_IMAGE_MAX_TOKENS,
+        state_budget: int | None = None,
     ) -> LlamaCppEngine:
-        """Load the GGUF (and projector). Raises CairnError: ENGINE_UNAVAILABLE, DEVICE_UNAVAILABLE,
-        MODEL_LOAD_FAILED, NOT_QWEN35 (checked by inspect_model before we get here)."""
+        """Load the GGUF (and projector). `state_budget`: bytes for checkpoints of the model
+        state (None: state_cache.default_budget_bytes(); 0: no reuse between requests).
+        Raises CairnError: ENGINE_UNAVAILABLE, DEVICE_UNAVAILABLE, MODEL_LOAD_FAILED,
+        NOT_QWEN35 (checked by inspect_model before we get here)."""
         if model.format != "gguf" or model.gguf is None:
             raise CairnError(
                 ErrorCode.ENGINE_UNAVAILABLE, f"{model.path}: llama.cpp needs a GGUF file"
@@ -138,7 +183,7 @@ class LlamaCppEngine:
                 llm.close()
                 raise
         try:
-            return cls(model, llm, mtmd_ctx, chosen, threads)
+            return cls(model, llm, mtmd_ctx, chosen, threads, state_budget)
         except BaseException as e:
             if mtmd_ctx is not None:
                 from llama_cpp import mtmd_cpp
@@ -150,7 +195,9 @@ class LlamaCppEngine:
             raise
 
     @staticmethod
-    def _load_projector(model: LocalModel, llm: Any, threads: int, device: str, max_tokens: int) -> Any:
+    def _load_projector(
+        model: LocalModel, llm: Any, threads: int, device: str, max_tokens: int
+    ) -> Any:
         from llama_cpp import mtmd_cpp
 
         params = mtmd_cpp.mtmd_context_params_default()
@@ -239,32 +286,71 @@ class LlamaCppEngine:
             min_p=float(params.min_p or 0.0),
             seed=params.seed,
         )
-        return self._stream(prompt, pictures, sampling, params.max_tokens, cancel)
+        stream = self._stream(prompt, pictures, sampling, params.max_tokens, cancel)
 
-    def _prefill(self, prompt: str, pictures: list[Any], cancel: CancelToken) -> tuple[int, int]:
-        """Evaluate the prompt; return (prompt tokens, next position). May raise PromptCancelled."""
-        chunks = None
+        def settle(answer: str) -> None:
+            self._settle(request, ready.thinking, ready.images, marker, answer, cancel)
+
+        return _then(stream, settle)
+
+    def _items(self, prompt: str, pictures: list[Any]) -> tuple[state.PromptItems, Any]:
+        """The prompt as prefix items, and the libmtmd chunks to free afterwards (or None)."""
+        if not pictures:
+            tokens = self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
+            return state.text_items(tokens), None
+        chunks = prefill.tokenize_media(self._mtmd, prompt, pictures)
         try:
-            if pictures:
-                chunks = prefill.tokenize_media(self._mtmd, prompt, pictures)
-                n_prompt = prefill.count_chunk_tokens(chunks)
-            else:
-                tokens = self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-                n_prompt = len(tokens)
+            return state.media_items(chunks, pictures), chunks
+        except BaseException:
+            prefill.free_chunks(chunks)
+            raise
+
+    def _restore(self, items: state.PromptItems, max_len: int | None = None) -> tuple[int, int]:
+        """Restore the longest checkpointed prefix of `items` of at most `max_len` items (default:
+        all but the last, which is evaluated again for its logits); return (items restored, next
+        position). (0, 0) and an empty memory when nothing matches."""
+        limit = len(items) - 1 if max_len is None else max_len
+        hit = self._cache.longest_prefix(tuple(items.key), max_len=limit)
+        if hit is not None and state.restore_state(self._ctx, hit.payload):
+            return len(hit.key), int(hit.meta)
+        native.clear_memory(self._ctx)
+        return 0, 0
+
+    def _checkpoint(self, key: tuple, n_tokens: int, pos: int) -> None:
+        """Keep the sequence's state as the checkpoint of prefix `key` (unless already kept)."""
+        if not self._cache.enabled or key in self._cache:
+            return
+        saved = state.save_state(self._ctx)
+        if saved is not None:
+            self._cache.put(key, saved[0], saved[1], n_tokens=n_tokens, meta=pos)
+
+    def _prefill(
+        self, prompt: str, pictures: list[Any], cancel: CancelToken
+    ) -> tuple[state.PromptItems, int, int]:
+        """Evaluate the prompt from its longest checkpointed prefix, keeping checkpoints at the
+        message boundaries on the way; return (items, tokens restored, next position).
+        May raise PromptCancelled."""
+        items, chunks = self._items(prompt, pictures)
+        try:
+            n_prompt = items.total_tokens()
             self._check_fits(n_prompt)
-            native.clear_memory(self._ctx)
             native.reset_perf(self._ctx)
+            self._last_perf = None
+            start, pos = self._restore(items)
+            cached = items.tokens_before(start)
+            stops = [p for p in state.checkpoint_points(items, self._boundary) if p > start]
             try:
                 with native.AbortWhen(self._ctx, lambda: cancel.cancelled):
-                    if chunks is not None:
-                        pos = prefill.eval_chunks(
-                            self._mtmd, self._ctx, chunks, self.n_batch, cancel
+                    for end in [*stops, len(items)]:
+                        pos = prefill.eval_items(
+                            self._mtmd, self._ctx, self._batch, items, start, end, pos, cancel
                         )
-                    else:
-                        pos = prefill.eval_tokens(self._ctx, self._batch, tokens, cancel)
+                        if end < len(items):
+                            self._checkpoint(tuple(items.key[:end]), items.tokens_before(end), pos)
+                        start = end
             except prefill.PromptCancelled:
                 raise prefill.PromptCancelled(n_prompt) from None
-            return n_prompt, pos
+            return items, cached, pos
         finally:
             if chunks is not None:
                 prefill.free_chunks(chunks)
@@ -281,7 +367,7 @@ class LlamaCppEngine:
 
         started = time.perf_counter()
         try:
-            n_prompt, pos = self._prefill(prompt, pictures, cancel)
+            items, cached, pos = self._prefill(prompt, pictures, cancel)
         except prefill.PromptCancelled as e:
             n_prompt = e.args[0] if e.args else 0
             yield Chunk(
@@ -291,6 +377,7 @@ class LlamaCppEngine:
             )
             return
         prompt_done = time.perf_counter()
+        n_prompt = items.total_tokens()
 
         splitter = ChunkSplitter(prompt)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
@@ -327,6 +414,7 @@ class LlamaCppEngine:
         finally:
             sampler.close()
         ended = time.perf_counter()
+        self._last_perf = self._answer_perf(n_prompt - cached)
         yield from splitter.feed(decoder.decode(b"", final=True))
         yield from splitter.flush()
         first = first_token_at or ended
@@ -335,16 +423,83 @@ class LlamaCppEngine:
             prompt_tokens=n_prompt,
             generation_tokens=generated,
             ttft_s=first - started,
-            prompt_tps=n_prompt / max(prompt_done - started, 1e-9),
+            prompt_tps=(n_prompt - cached) / max(prompt_done - started, 1e-9),
             generation_tps=(generated - 1) / (ended - first) if generated > 1 else 0.0,
             peak_memory_mb=native.peak_rss_mb(),
+            cached_tokens=cached,
         )
 
+    def _settle(
+        self,
+        request: GenerationRequest,
+        thinking: bool,
+        images: Sequence[Any],
+        marker: str,
+        answer: str,
+        cancel: CancelToken,
+    ) -> None:
+        """Read the answer as the next turn's prompt will render it and keep that checkpoint.
+
+        The generation prompt ("<|im_start|>assistant\n<think>...") is not how the template
+        renders an earlier answer, so the state right after generating never matches the next
+        turn. Instead: the conversation plus this answer plus an empty user message is rendered,
+        the checkpoint before the generation prompt restored, the answer message evaluated and
+        the state before the (next) user message kept. Runs after the final chunk, so only when
+        the caller keeps iterating (the app, the server); a one-shot command closes the stream.
+        """
+        if not self._cache.enabled or cancel.cancelled or not answer:
+            return
+        if request.video_frames and all(m.video is None for m in request.messages):
+            return  # the frames follow the last user message: a new one would move them
+        follow = dataclasses.replace(
+            request,
+            messages=(*request.messages, Message("assistant", answer), Message("user", "")),
+        )
+        try:
+            prompt, pictures = self.render_prompt(follow, thinking, images, marker)
+            items, chunks = self._items(prompt, pictures)
+        except (CairnError, ValueError):
+            return  # a template that will not render it: the next turn reads the answer itself
+        try:
+            bounds = [i for i, k in enumerate(items.key) if i > 0 and k == self._boundary]
+            if len(bounds) < 2:
+                return
+            end = bounds[-2]  # before "<|im_start|>user" of the empty message
+            key = tuple(items.key[:end])
+            if key in self._cache or items.tokens_before(end) + 1 > self.n_ctx:
+                return
+            start, pos = self._restore(items, max_len=end)
+            try:
+                with native.AbortWhen(self._ctx, lambda: cancel.cancelled):
+                    pos = prefill.eval_items(
+                        self._mtmd, self._ctx, self._batch, items, start, end, pos, cancel
+                    )
+            except (prefill.PromptCancelled, CairnError) as e:
+                log.debug("answer not read for the next turn: %s", e)
+                return
+            self._checkpoint(key, items.tokens_before(end), pos)
+        finally:
+            if chunks is not None:
+                prefill.free_chunks(chunks)
+
+    def state_stats(self) -> CacheStats:
+        """The checkpoint store's figures (bytes held, checkpoints, hits)."""
+        return self._cache.stats()
+
     def perf(self) -> native.Perf:
-        """llama.cpp's counters for the last answer (prompt tokens evaluated, timings)."""
-        return native.perf(self._ctx)
+        """llama.cpp's counters for the last answer (prompt tokens evaluated: the prompt less its
+        cached_tokens; timings), taken when it ended, before any work for the next turn."""
+        return self._last_perf or native.perf(self._ctx)
+
+    def _answer_perf(self, evaluated: int) -> native.Perf:
+        """The counters now, with prompt tokens decoded one at a time (the last token after a
+        checkpoint) counted as prompt, as they are, not as generation, as llama.cpp counts them."""
+        p = native.perf(self._ctx)
+        moved = max(0, min(evaluated - p.prompt_tokens, p.eval_tokens))
+        return native.Perf(p.prompt_tokens + moved, p.prompt_ms, p.eval_tokens - moved, p.eval_ms)
 
     def close(self) -> None:
+        self._cache.clear()
         if self._mtmd is not None:
             from llama_cpp import mtmd_cpp
 
@@ -355,4 +510,3 @@ class LlamaCppEngine:
         if self._llm is not None:
             self._llm.close()
             self._llm = None
-
