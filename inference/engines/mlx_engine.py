@@ -6,6 +6,12 @@ needs it and then serves every request, so a checkpoint's weights are never held
 
 MLX streams are thread-local: the engine remembers the thread that loaded it and refuses to
 generate on another (loading on one thread and generating on another fails deep inside MLX).
+
+Requests do not read again what an earlier one read: copies of the prompt cache are kept at the
+message boundaries of each prompt, at its last-but-one token and at each answer's end
+(mlx_state.py, in a StateCache under a byte budget); a request starts from the longest
+checkpointed prefix of its tokens. The vision path (mlx_vision.py) keys pictures by their pixels
+and does not run the vision tower again for pictures inside the reused prefix.
 """
 
 from __future__ import annotations
@@ -31,14 +37,16 @@ from ..records import (
     VideoFrame,
 )
 from .chunks import ChunkSplitter
+from .mlx_state import PromptCheckpoints, checkpoint_marks
+from .mlx_vision import CONTEXT_TAIL, PrefillCancelled, PromptRun, vlm_stream, with_context
 from .prepare import PreparedRequest, model_defaults, prepare
 from .prompting import chat_messages
+from .state_cache import CacheStats, StateCache
 
 log = logging.getLogger(__name__)
 
 
-class _PrefillCancelled(Exception):
-    """Raised from mlx-lm's prompt progress callback to abandon a long prompt."""
+PREFILL_STEP = 2048  # tokens per forward pass while reading a prompt (mlx-lm's default)
 
 
 def _select_device(device: str | None) -> tuple[str, Any]:
@@ -59,7 +67,9 @@ class MLXEngine:
 
     name: str = EngineName.MLX
 
-    def __init__(self, model: LocalModel, device: str, mx_device: Any) -> None:
+    def __init__(
+        self, model: LocalModel, device: str, mx_device: Any, state_budget: int | None = None
+    ) -> None:
         self.local = model
         self.device = device
         self._mx_device = mx_device
@@ -74,15 +84,21 @@ class MLXEngine:
         self._lm: tuple[Any, Any] | None = None  # (model, tokenizer) from mlx-lm
         self._vlm: tuple[Any, Any] | None = None  # (model, processor) from mlx-vlm
         self._stream: Any = None
+        self._cache = StateCache(state_budget)
+        self._checkpoints = PromptCheckpoints(self._cache)
 
     # -- loading -----------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, model: LocalModel, *, device: str | None = None) -> MLXEngine:
+    def load(
+        cls, model: LocalModel, *, device: str | None = None, state_budget: int | None = None
+    ) -> MLXEngine:
+        """Load the checkpoint. `state_budget`: bytes for checkpoints of the prompt cache
+        (None: state_cache.default_budget_bytes(); 0: no reuse between requests)."""
         if model.format != "hf":
             raise CairnError(ErrorCode.ENGINE_UNAVAILABLE, f"{model.path}: MLX needs a Hugging Face folder")
         name, mx_device = _select_device(device)
-        engine = cls(model, name, mx_device)
+        engine = cls(model, name, mx_device, state_budget)
         if model.has_vision:
             engine._load_vlm()
         else:
@@ -112,6 +128,7 @@ class MLXEngine:
             if tok in tokenizer.get_vocab():
                 tokenizer.add_eos_token(tok)
         self._lm = (model, tokenizer)
+        self._cache.bind(("mlx-lm", str(self.local.path)))
 
     def _load_vlm(self) -> None:
         try:
@@ -122,6 +139,7 @@ class MLXEngine:
             raise CairnError(ErrorCode.MODEL_LOAD_FAILED, f"{self.local.path}: {e}") from None
         self._vlm = (model, processor)
         self._lm = None  # the vision model serves text too: never hold the weights twice
+        self._cache.bind(("mlx-vlm", str(self.local.path)))  # mlx-lm caches do not fit it
 
     # -- generation ----------------------------------------------------------------------------
 
@@ -158,56 +176,82 @@ class MLXEngine:
         return sampler, processors
 
     def _generate_lm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
-        from mlx_lm import stream_generate
-
         assert self._lm is not None
         model, tokenizer = self._lm
-        params = ready.params
         messages = chat_messages(ready.request, media=False)
         prompt = tokenizer.apply_chat_template(
             messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
         )
-        sampler, processors = self._sampling(params)
+        bos = tokenizer.bos_token
+        ids = list(tokenizer.encode(prompt, add_special_tokens=bos is None or not prompt.startswith(bos)))
+        run = PromptRun()
+        yield from self._drive(self._lm_stream(ready, ids, cancel, run), prompt, cancel, run)
+
+    def _lm_stream(
+        self, ready: PreparedRequest, ids: list[int], cancel: CancelToken, run: PromptRun
+    ) -> Iterator[Any]:
+        """mlx-lm's stream over the part of the prompt no checkpoint holds, checkpointing at
+        each message boundary on the way and at the answer's end."""
+        import mlx.core as mx
+        from mlx_lm import stream_generate
+        from mlx_lm.generate import generation_stream
+        from mlx_lm.models.cache import make_prompt_cache
+
+        assert self._lm is not None
+        model, tokenizer = self._lm
+        key: tuple[int, ...] = tuple(ids)  # text only: the token ids are the key
+        reused, cache = self._checkpoints.find(key)
+        run.total, run.cached = len(ids), reused
+        if cache is None:
+            cache = make_prompt_cache(model)
+        stream_kwargs = self._stream_kwargs()
+        pos = reused
+        with mx.stream(stream_kwargs.get("stream", generation_stream)):
+            for mark in checkpoint_marks(ids, tokenizer.convert_tokens_to_ids("<|im_start|>"), reused):
+                for a in range(pos, mark, PREFILL_STEP):
+                    if cancel.cancelled:
+                        raise PrefillCancelled()
+                    model(mx.array(ids[a : min(mark, a + PREFILL_STEP)])[None], cache=cache)
+                    mx.eval([c.state for c in cache])
+                self._checkpoints.keep(key[:mark], cache)
+                pos = mark
+        sampler, processors = self._sampling(ready.params)
 
         def on_prompt_progress(done: int, total: int) -> None:
             if cancel.cancelled:
-                raise _PrefillCancelled()
+                raise PrefillCancelled()
 
-        stream = stream_generate(
+        generated: list[int] = []
+        for response in stream_generate(
             model,
             tokenizer,
-            prompt,
-            max_tokens=params.max_tokens,
+            mx.array(ids[pos:]),
+            max_tokens=ready.params.max_tokens,
             sampler=sampler,
-            logits_processors=processors,
+            logits_processors=with_context(processors, ids[max(0, pos - CONTEXT_TAIL) : pos]),
             prompt_progress_callback=on_prompt_progress,
-            **self._stream_kwargs(),
-        )
-        yield from self._drive(stream, prompt, cancel, lambda r: r.peak_memory * 1000)
+            prompt_cache=cache,
+            **stream_kwargs,
+        ):
+            generated.append(int(response.token))
+            yield response
+        # the answer's end (every token the stream produced is in the cache, a stop token too)
+        self._checkpoints.keep(key + tuple(generated), cache, copy_cache=False)
 
     def _generate_vlm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
-        import mlx_vlm
         from mlx_vlm.utils import VideoMetadata
-
-        # typed loosely: mlx-vlm takes PIL images and frame arrays where its hints say paths
-        stream_generate: Callable[..., Iterator[Any]] = mlx_vlm.stream_generate
 
         assert self._vlm is not None
         model, processor = self._vlm
-        params = ready.params
         frames = ready.frames
         messages = chat_messages(ready.request, media=True)
         prompt = processor.apply_chat_template(
             messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
         )
-        kwargs: dict[str, Any] = {}
-        video: list[Any] | None = None
+        video_kwargs: dict[str, Any] = {}
         if frames:
-            import numpy as np
-
-            video = [np.stack([f.image for f in frames])]
             fps = _frames_fps(frames)
-            kwargs["video_metadata"] = [
+            video_kwargs["video_metadata"] = [
                 VideoMetadata(
                     total_num_frames=len(frames),
                     fps=fps,
@@ -217,27 +261,30 @@ class MLXEngine:
         if cancel.cancelled:
             yield Chunk(finish_reason=FinishReason.CANCELLED)
             return
-        sampler, processors = self._sampling(params)
-        stream = stream_generate(
+        sampler, processors = self._sampling(ready.params)
+        run = PromptRun()
+        stream = vlm_stream(
             model,
             processor,
             prompt,
-            image=list(ready.images) or None,
-            video=video,
-            max_tokens=params.max_tokens,
+            images=ready.images,
+            frames=frames,
+            video_kwargs=video_kwargs,
             sampler=sampler,
-            logits_processors=processors,
-            eos_tokens=list(STOP_TOKENS),
-            **kwargs,
+            processors=processors,
+            max_tokens=ready.params.max_tokens,
+            checkpoints=self._checkpoints,
+            run=run,
+            cancel=cancel,
         )
-        yield from self._drive(stream, prompt, cancel, lambda r: r.peak_memory * 1000)
+        yield from self._drive(stream, prompt, cancel, run)
 
     def _drive(
         self,
         stream: Iterable[Any],
         prompt: str,
         cancel: CancelToken,
-        peak_mb: Callable[[Any], float],
+        run: PromptRun,
     ) -> Iterator[Chunk]:
         """Turn library responses into Chunks: thinking split, statistics, cancel, finish."""
         splitter = ChunkSplitter(prompt)
@@ -256,7 +303,7 @@ class MLXEngine:
                 if cancel.cancelled:
                     finish = FinishReason.CANCELLED
                     break
-        except _PrefillCancelled:
+        except PrefillCancelled:
             finish = FinishReason.CANCELLED
         finally:
             close = getattr(stream, "close", None)
@@ -265,17 +312,24 @@ class MLXEngine:
         if cancel.cancelled:
             finish = FinishReason.CANCELLED
         yield from splitter.flush()
+        read = run.total - run.cached  # evaluated now; the rest came from a checkpoint
         yield Chunk(
             finish_reason=finish,
-            prompt_tokens=int(getattr(last, "prompt_tokens", 0) or 0),
+            prompt_tokens=run.total,
             generation_tokens=int(getattr(last, "generation_tokens", 0) or 0),
             ttft_s=ttft,
-            prompt_tps=float(getattr(last, "prompt_tps", 0.0) or 0.0),
+            prompt_tps=read / ttft if ttft else 0.0,
             generation_tps=float(getattr(last, "generation_tps", 0.0) or 0.0),
-            peak_memory_mb=float(peak_mb(last)) if last is not None else 0.0,
+            peak_memory_mb=float(last.peak_memory * 1000) if last is not None else 0.0,
+            cached_tokens=run.cached,
         )
 
+    def state_stats(self) -> CacheStats:
+        """The checkpoints held: bytes, count, budget, hits (bench, diagnostics)."""
+        return self._cache.stats()
+
     def close(self) -> None:
+        self._cache.clear()
         self._lm = None
         self._vlm = None
         import mlx.core as mx
