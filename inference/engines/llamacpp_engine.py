@@ -338,7 +338,8 @@ class LlamaCppEngine:
             self._last_perf = None
             start, pos = self._restore(items)
             cached = items.tokens_before(start)
-            stops = [p for p in state.checkpoint_points(items, self._boundary) if p > start]
+            points = state.checkpoint_points(items, self._boundary) if self._cache.enabled else []
+            stops = [p for p in points if p > start]
             try:
                 with native.AbortWhen(self._ctx, lambda: cancel.cancelled):
                     for end in [*stops, len(items)]:
@@ -481,6 +482,11 @@ class LlamaCppEngine:
         finally:
             if chunks is not None:
                 prefill.free_chunks(chunks)
+
+    def clear_checkpoints(self) -> None:
+        """Drop every checkpoint: the next request reads its whole prompt (a fresh engine's
+        behaviour, without loading the model again)."""
+        self._cache.clear()
 
     def state_stats(self) -> CacheStats:
         """The checkpoint store's figures (bytes held, checkpoints, hits)."""
