@@ -17,11 +17,14 @@ from .jobs import job_for
 from .seams import COLLECTION, Backend, Opener
 
 
-def make_backend(dirs: DataDirs, *, opener: Opener | None = None) -> Backend:
-    """The backend over `dirs`; `opener` replaces the real engines (GUI tests' fake engine)."""
+def make_backend(
+    dirs: DataDirs, *, opener: Opener | None = None, state_budget: int | None = None
+) -> Backend:
+    """The backend over `dirs`; `opener` replaces the real engines (GUI tests' fake engine);
+    `state_budget`: the engines' checkpoint memory in bytes (Settings.state_budget())."""
     library = DocLibrary(dirs.docs_db, dirs.models)
     return Backend(
-        opener=opener or opener_for(dirs.models),
+        opener=opener or opener_for(dirs.models, state_budget),
         library=library,
         job_for=functools.partial(job_for, docs=(library, COLLECTION)),
     )

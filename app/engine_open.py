@@ -15,14 +15,17 @@ from inference.engine import Engine
 from .seams import Opener
 
 
-def open_model(ref: str | None, engine: str, models_dir: Path) -> Engine:
-    """Resolve `ref` in the models folder and load it (heavy imports here, on the engine thread)."""
+def open_model(
+    ref: str | None, engine: str, models_dir: Path, state_budget: int | None = None
+) -> Engine:
+    """Resolve `ref` in the models folder and load it (heavy imports here, on the engine thread).
+    `state_budget`: the bytes of model-state checkpoints the engine may keep (the setting)."""
     from inference.engines import open_engine
     from inference.models import resolve_model
 
-    return open_engine(resolve_model(ref, models_dir), engine=engine)
+    return open_engine(resolve_model(ref, models_dir), engine=engine, state_budget=state_budget)
 
 
-def opener_for(models_dir: Path) -> Opener:
+def opener_for(models_dir: Path, state_budget: int | None = None) -> Opener:
     """(model ref, engine choice) -> Engine, for the models in `models_dir`."""
-    return functools.partial(open_model, models_dir=models_dir)
+    return functools.partial(open_model, models_dir=models_dir, state_budget=state_budget)

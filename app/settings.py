@@ -34,6 +34,9 @@ OPTIONS: dict[str, Option] = {
         Option("top_k", 20, int),
         Option("presence_penalty", 1.5, float),
         Option("max_tokens", 1024, int),
+        # memory for checkpoints of the model state, reused across turns: MiB; -1: the engines'
+        # default from the machine's RAM (min(2 GiB, RAM / 8)); 0: read every prompt in full
+        Option("state_memory_mb", -1, int),
         Option("theme", "system", str),  # "system", "light", "dark"
         Option("language", "system", str),  # "system" or a code in app/i18n.py LANGUAGES
         Option("geometry", b"", bytes),
@@ -72,6 +75,11 @@ class Settings:
     def thinking(self) -> bool | None:
         mode = self.get("thinking")
         return None if mode == "default" else mode == "on"
+
+    def state_budget(self) -> int | None:
+        """Bytes the engine may keep in checkpoints (None: its default from the RAM)."""
+        mb = self.get("state_memory_mb")
+        return None if mb < 0 else mb * 2**20
 
     def gen_params(self) -> GenParams:
         """Sampling: None fields take the model card's preset unless the user chose custom."""

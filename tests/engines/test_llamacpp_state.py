@@ -36,22 +36,23 @@ def models(tmp_path_factory):
     }
 
 
-@pytest.fixture(scope="module")
-def text_pair(models):
-    kept = LlamaCppEngine.load(models["text"], n_threads=2)
-    fresh = LlamaCppEngine.load(models["text"], n_threads=2)
+def _pair(model):
+    """Two engines of one model: one keeps its checkpoints, the other is cleared before each run."""
+    kept = LlamaCppEngine.load(model, n_threads=2)
+    fresh = LlamaCppEngine.load(model, n_threads=2)
     yield kept, fresh
     kept.close()
     fresh.close()
+
+
+@pytest.fixture(scope="module")
+def text_pair(models):
+    yield from _pair(models["text"])
 
 
 @pytest.fixture(scope="module")
 def vision_pair(models):
-    kept = LlamaCppEngine.load(models["vision"], n_threads=2)
-    fresh = LlamaCppEngine.load(models["vision"], n_threads=2)
-    yield kept, fresh
-    kept.close()
-    fresh.close()
+    yield from _pair(models["vision"])
 
 
 @pytest.fixture
