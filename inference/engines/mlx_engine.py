@@ -16,10 +16,11 @@ and does not run the vision tower again for pictures inside the reused prefix.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..cancel import CancelToken
@@ -32,21 +33,29 @@ from ..records import (
     FinishReason,
     GenerationRequest,
     GenParams,
+    Message,
     Modality,
     SamplingPreset,
     VideoFrame,
 )
 from .chunks import ChunkSplitter
 from .mlx_state import PromptCheckpoints, checkpoint_marks
-from .mlx_vision import CONTEXT_TAIL, PrefillCancelled, PromptRun, vlm_stream, with_context
+from .mlx_vision import (
+    CONTEXT_TAIL,
+    PREFILL_STEP,
+    PrefillCancelled,
+    PromptRun,
+    VisionPrompt,
+    read_prompt,
+    vlm_read_to,
+    vlm_stream,
+    with_context,
+)
 from .prepare import PreparedRequest, model_defaults, prepare
 from .prompting import chat_messages
 from .state_cache import CacheStats, StateCache
 
 log = logging.getLogger(__name__)
-
-
-PREFILL_STEP = 2048  # tokens per forward pass while reading a prompt (mlx-lm's default)
 
 
 def _select_device(device: str | None) -> tuple[str, Any]:
@@ -177,52 +186,92 @@ class MLXEngine:
 
     def _generate_lm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
         assert self._lm is not None
-        model, tokenizer = self._lm
-        messages = chat_messages(ready.request, media=False)
+        prompt, ids = self._lm_prompt(ready.request, ready.thinking, generation=True)
+        run = PromptRun()
+
+        def settle(answer: str) -> None:
+            follow = _follow_up(ready.request, answer)
+            if follow is not None:
+                _, next_ids = self._lm_prompt(follow, ready.thinking, generation=False)
+                end = _before_last_message(next_ids, self._im_start())
+                if end is not None:
+                    self._lm_read(tuple(next_ids), end, cancel)
+
+        stream = self._lm_stream(ready, ids, cancel, run)
+        yield from self._drive(stream, prompt, cancel, run, settle)
+
+    def _im_start(self) -> int | None:
+        model, processor = self._lm or self._vlm or (None, None)
+        tokenizer = getattr(processor, "tokenizer", processor)
+        tid = tokenizer.convert_tokens_to_ids("<|im_start|>") if tokenizer is not None else None
+        return tid if isinstance(tid, int) and tid >= 0 else None
+
+    def _lm_prompt(
+        self, request: GenerationRequest, thinking: bool, *, generation: bool
+    ) -> tuple[str, list[int]]:
+        assert self._lm is not None
+        _, tokenizer = self._lm
         prompt = tokenizer.apply_chat_template(
-            messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
+            chat_messages(request, media=False),
+            add_generation_prompt=generation,
+            tokenize=False,
+            enable_thinking=thinking,
         )
         bos = tokenizer.bos_token
-        ids = list(tokenizer.encode(prompt, add_special_tokens=bos is None or not prompt.startswith(bos)))
-        run = PromptRun()
-        yield from self._drive(self._lm_stream(ready, ids, cancel, run), prompt, cancel, run)
+        special = bos is None or not prompt.startswith(bos)  # what mlx-lm does with a string
+        return prompt, list(tokenizer.encode(prompt, add_special_tokens=special))
+
+    def _lm_read(
+        self, key: tuple[int, ...], end: int, cancel: CancelToken, cache: list[Any] | None = None,
+        start: int = 0,
+    ) -> tuple[int, list[Any]]:
+        """Read key[start:end] into `cache` (None: from the longest checkpoint before `end`),
+        keeping a checkpoint at each message start and at `end`. Returns (end, cache)."""
+        import mlx.core as mx
+        from mlx_lm.generate import generation_stream
+        from mlx_lm.models.cache import make_prompt_cache
+
+        assert self._lm is not None
+        model, _ = self._lm
+        if cache is None:
+            start, cache = self._checkpoints.find(key[: end + 1])
+            cache = cache if cache is not None else make_prompt_cache(model)
+        marks = [m for m in checkpoint_marks(key[: end + 1], self._im_start(), start) if m <= end]
+        with mx.stream(self._stream_kwargs().get("stream", generation_stream)):
+            for mark in marks:
+                for a in range(start, mark, PREFILL_STEP):
+                    if cancel.cancelled:
+                        raise PrefillCancelled()
+                    model(mx.array(key[a : min(mark, a + PREFILL_STEP)])[None], cache=cache)
+                    mx.eval([c.state for c in cache])
+                self._checkpoints.keep(key[:mark], cache)
+                start = mark
+        return start, cache
 
     def _lm_stream(
         self, ready: PreparedRequest, ids: list[int], cancel: CancelToken, run: PromptRun
     ) -> Iterator[Any]:
         """mlx-lm's stream over the part of the prompt no checkpoint holds, checkpointing at
-        each message boundary on the way and at the answer's end."""
+        each message boundary on the way."""
         import mlx.core as mx
         from mlx_lm import stream_generate
-        from mlx_lm.generate import generation_stream
         from mlx_lm.models.cache import make_prompt_cache
 
         assert self._lm is not None
         model, tokenizer = self._lm
-        key: tuple[int, ...] = tuple(ids)  # text only: the token ids are the key
+        key = tuple(ids)  # text only: the token ids are the key
         reused, cache = self._checkpoints.find(key)
         run.total, run.cached = len(ids), reused
-        if cache is None:
-            cache = make_prompt_cache(model)
-        stream_kwargs = self._stream_kwargs()
-        pos = reused
-        with mx.stream(stream_kwargs.get("stream", generation_stream)):
-            for mark in checkpoint_marks(ids, tokenizer.convert_tokens_to_ids("<|im_start|>"), reused):
-                for a in range(pos, mark, PREFILL_STEP):
-                    if cancel.cancelled:
-                        raise PrefillCancelled()
-                    model(mx.array(ids[a : min(mark, a + PREFILL_STEP)])[None], cache=cache)
-                    mx.eval([c.state for c in cache])
-                self._checkpoints.keep(key[:mark], cache)
-                pos = mark
+        pos, cache = self._lm_read(
+            key, len(ids) - 1, cancel, cache if cache is not None else make_prompt_cache(model), reused
+        )
         sampler, processors = self._sampling(ready.params)
 
         def on_prompt_progress(done: int, total: int) -> None:
             if cancel.cancelled:
                 raise PrefillCancelled()
 
-        generated: list[int] = []
-        for response in stream_generate(
+        yield from stream_generate(
             model,
             tokenizer,
             mx.array(ids[pos:]),
@@ -231,12 +280,8 @@ class MLXEngine:
             logits_processors=with_context(processors, ids[max(0, pos - CONTEXT_TAIL) : pos]),
             prompt_progress_callback=on_prompt_progress,
             prompt_cache=cache,
-            **stream_kwargs,
-        ):
-            generated.append(int(response.token))
-            yield response
-        # the answer's end (every token the stream produced is in the cache, a stop token too)
-        self._checkpoints.keep(key + tuple(generated), cache, copy_cache=False)
+            **self._stream_kwargs(),
+        )
 
     def _generate_vlm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
         from mlx_vlm.utils import VideoMetadata
@@ -244,10 +289,6 @@ class MLXEngine:
         assert self._vlm is not None
         model, processor = self._vlm
         frames = ready.frames
-        messages = chat_messages(ready.request, media=True)
-        prompt = processor.apply_chat_template(
-            messages, add_generation_prompt=True, tokenize=False, enable_thinking=ready.thinking
-        )
         video_kwargs: dict[str, Any] = {}
         if frames:
             fps = _frames_fps(frames)
@@ -258,18 +299,35 @@ class MLXEngine:
                     frames_indices=[round(f.t * fps) for f in frames],
                 )
             ]
+
+        def vision_prompt(request: GenerationRequest, generation: bool) -> tuple[str, VisionPrompt]:
+            prompt = processor.apply_chat_template(
+                chat_messages(request, media=True),
+                add_generation_prompt=generation,
+                tokenize=False,
+                enable_thinking=ready.thinking,
+            )
+            return prompt, read_prompt(model, processor, prompt, ready.images, frames, video_kwargs)
+
         if cancel.cancelled:
             yield Chunk(finish_reason=FinishReason.CANCELLED)
             return
+        prompt, vp = vision_prompt(ready.request, True)
+
+        def settle(answer: str) -> None:
+            follow = _follow_up(ready.request, answer)
+            if follow is not None:
+                next_vp = vision_prompt(follow, False)[1]
+                end = _before_last_message(next_vp.ids, self._im_start())
+                if end is not None:
+                    vlm_read_to(model, next_vp, end, self._checkpoints, cancel)
+
         sampler, processors = self._sampling(ready.params)
         run = PromptRun()
         stream = vlm_stream(
             model,
             processor,
-            prompt,
-            images=ready.images,
-            frames=frames,
-            video_kwargs=video_kwargs,
+            vp,
             sampler=sampler,
             processors=processors,
             max_tokens=ready.params.max_tokens,
@@ -277,7 +335,7 @@ class MLXEngine:
             run=run,
             cancel=cancel,
         )
-        yield from self._drive(stream, prompt, cancel, run)
+        yield from self._drive(stream, prompt, cancel, run, settle)
 
     def _drive(
         self,
@@ -285,9 +343,13 @@ class MLXEngine:
         prompt: str,
         cancel: CancelToken,
         run: PromptRun,
+        settle: Callable[[str], None],
     ) -> Iterator[Chunk]:
-        """Turn library responses into Chunks: thinking split, statistics, cancel, finish."""
+        """Turn library responses into Chunks: thinking split, statistics, cancel, finish.
+        After the final chunk, when the caller asks for more, `settle(answer text)` reads the
+        answer as the next turn will render it (a caller that stops there skips it)."""
         splitter = ChunkSplitter(prompt)
+        answer: list[str] = []
         started = time.perf_counter()
         ttft = None
         last = None
@@ -297,7 +359,9 @@ class MLXEngine:
                 last = response
                 if ttft is None:
                     ttft = time.perf_counter() - started
-                yield from splitter.feed(response.text)
+                for chunk in splitter.feed(response.text):
+                    answer.append(chunk.text)
+                    yield chunk
                 if response.finish_reason is not None:
                     finish = FinishReason.LENGTH if response.finish_reason == "length" else FinishReason.STOP
                 if cancel.cancelled:
@@ -311,7 +375,9 @@ class MLXEngine:
                 close()
         if cancel.cancelled:
             finish = FinishReason.CANCELLED
-        yield from splitter.flush()
+        for chunk in splitter.flush():
+            answer.append(chunk.text)
+            yield chunk
         read = run.total - run.cached  # evaluated now; the rest came from a checkpoint
         yield Chunk(
             finish_reason=finish,
@@ -323,6 +389,13 @@ class MLXEngine:
             peak_memory_mb=float(last.peak_memory * 1000) if last is not None else 0.0,
             cached_tokens=run.cached,
         )
+        if finish is not FinishReason.CANCELLED and answer and self._cache.enabled:
+            try:
+                settle("".join(answer))
+            except PrefillCancelled:
+                pass
+            except (CairnError, ValueError, RuntimeError) as e:  # the answer is out already
+                log.debug("answer not read for the next turn: %s", e)
 
     def state_stats(self) -> CacheStats:
         """The checkpoints held: bytes, count, budget, hits (bench, diagnostics)."""
@@ -338,6 +411,22 @@ class MLXEngine:
             mx.clear_cache()  # give the freed weights' buffers back now, not at the next load
         except RuntimeError as e:  # a Metal error while freeing: the model is dropped anyway
             log.warning("mlx clear_cache failed on close: %s", e)
+
+
+def _follow_up(request: GenerationRequest, answer: str) -> GenerationRequest | None:
+    """The conversation as the next turn sends it: this answer, then a user message (empty
+    here). None when the video frames follow the last user message (no message names the
+    video): a new user message would move them, so nothing would match."""
+    if request.video_frames and all(m.video is None for m in request.messages):
+        return None
+    messages = (*request.messages, Message("assistant", answer), Message("user", ""))
+    return dataclasses.replace(request, messages=messages)
+
+
+def _before_last_message(ids: Sequence[int], message_start: int | None) -> int | None:
+    """The position of the last message's start (the empty user message of `_follow_up`)."""
+    starts = [i for i, t in enumerate(ids) if t == message_start and i > 0]
+    return starts[-1] if starts else None
 
 
 def _frames_fps(frames: tuple[VideoFrame, ...]) -> float:

@@ -22,8 +22,10 @@ from typing import Any
 from ..qwen import STOP_TOKENS
 from ..records import VideoFrame
 from .mlx_state import PromptCheckpoints, checkpoint_marks, digest, image_digest, prefix_key
+from .state_cache import PrefixKey
 
 CONTEXT_TAIL = 64  # prompt tokens shown to logits processors (presence penalty looks back 20)
+PREFILL_STEP = 2048  # tokens per forward pass while reading a prompt (mlx's default)
 
 
 @dataclass
@@ -75,27 +77,32 @@ def video_digest(frames: Sequence[VideoFrame]) -> str:
     )
 
 
-def vlm_stream(
+@dataclass(frozen=True)
+class VisionPrompt:
+    """A prompt through the processor: token ids, the pictures' tensors, the checkpoint key."""
+
+    input_ids: Any  # mx.array (1, n)
+    ids: list[int]
+    mask: Any
+    pixel_values: Any
+    image_grid: Any
+    video_grid: Any
+    pixel_values_videos: Any
+    key: PrefixKey | None
+    image_id: int | None
+    video_id: int | None
+
+
+def read_prompt(
     model: Any,
     processor: Any,
     prompt: str,
-    *,
     images: Sequence[Any],
     frames: Sequence[VideoFrame],
     video_kwargs: dict[str, Any],
-    sampler: Callable[..., Any],
-    processors: list[Callable[..., Any]],
-    max_tokens: int,
-    checkpoints: PromptCheckpoints,
-    run: PromptRun,
-    cancel: Any,
-) -> Iterator[Step]:
-    """Stream an answer, reusing the longest checkpointed prefix and checkpointing as it reads."""
-    import mlx.core as mx
+) -> VisionPrompt:
+    """Tokenize `prompt` with its pictures (the processor's resizing, not the vision tower)."""
     import numpy as np
-    from mlx_vlm.generate import generate_step
-    from mlx_vlm.models import cache as vlm_cache
-    from mlx_vlm.tokenizer_utils import make_streaming_detokenizer
     from mlx_vlm.utils import prepare_inputs, should_add_special_tokens
 
     config = model.config
@@ -109,13 +116,7 @@ def vlm_stream(
         add_special_tokens=should_add_special_tokens(config.model_type, processor),
         **video_kwargs,
     )
-    input_ids = inputs["input_ids"]
-    pixel_values = inputs.get("pixel_values")
-    mask = inputs.get("attention_mask")
-    image_grid = inputs.get("image_grid_thw")
-    video_grid = inputs.get("video_grid_thw")
-    pixel_values_videos = inputs.get("pixel_values_videos")
-    ids: list[int] = input_ids[0].tolist()
+    ids: list[int] = inputs["input_ids"][0].tolist()
     image_id = getattr(config, "image_token_index", None) or getattr(config, "image_token_id", None)
     video_id = getattr(config, "video_token_index", None) or getattr(config, "video_token_id", None)
     media: dict[int, list[str]] = {}
@@ -124,7 +125,46 @@ def vlm_stream(
     if frames and video_id is not None:
         media[video_id] = [video_digest(frames)]
     key = prefix_key(ids, media) if len(media) == (bool(images) + bool(frames)) else None
+    return VisionPrompt(
+        inputs["input_ids"],
+        ids,
+        inputs.get("attention_mask"),
+        inputs.get("pixel_values"),
+        inputs.get("image_grid_thw"),
+        inputs.get("video_grid_thw"),
+        inputs.get("pixel_values_videos"),
+        key,
+        image_id,
+        video_id,
+    )
 
+
+def vlm_stream(
+    model: Any,
+    processor: Any,
+    vp: VisionPrompt,
+    *,
+    sampler: Callable[..., Any],
+    processors: list[Callable[..., Any]],
+    max_tokens: int,
+    checkpoints: PromptCheckpoints,
+    run: PromptRun,
+    cancel: Any,
+) -> Iterator[Step]:
+    """Stream an answer, reusing the longest checkpointed prefix and checkpointing as it reads."""
+    import mlx.core as mx
+    from mlx_vlm.generate import generate_step
+    from mlx_vlm.models import cache as vlm_cache
+    from mlx_vlm.tokenizer_utils import make_streaming_detokenizer
+
+    input_ids, ids, mask, key = vp.input_ids, vp.ids, vp.mask, vp.key
+    image_id, video_id, image_grid, video_grid = (
+        vp.image_id,
+        vp.video_id,
+        vp.image_grid,
+        vp.video_grid,
+    )
+    pixel_values, pixel_values_videos = vp.pixel_values, vp.pixel_values_videos
     reused, cache = checkpoints.find(key)
     split = _split_media(
         ids, reused, image_id, video_id, image_grid, pixel_values, pixel_values_videos
@@ -207,8 +247,40 @@ def vlm_stream(
         mx.get_peak_memory() / 1e9,
     )
     gen.close()
-    if key is not None:  # the answer's end: the next turn starts from here when it renders it back
-        checkpoints.keep(key + tuple(generated), cache, copy_cache=False)
+
+
+def vlm_read_to(
+    model: Any, vp: VisionPrompt, end: int, checkpoints: PromptCheckpoints, cancel: Any
+) -> bool:
+    """Read vp.ids up to `end` from the longest checkpoint before it and keep a checkpoint
+    there (the answer as the next turn renders it). Text only: False, and nothing kept, when a
+    picture lies in the part to read (it would need the vision tower)."""
+    import mlx.core as mx
+
+    if vp.key is None:
+        return False
+    reused, cache = checkpoints.find(vp.key[: end + 1])
+    if cache is None or reused >= end:
+        return False
+    if any(t in (vp.image_id, vp.video_id) for t in vp.ids[reused:end]):
+        return False
+    lm = model.language_model
+    position_ids, rope_deltas = lm.get_rope_index(
+        vp.input_ids, vp.image_grid, vp.video_grid, vp.mask
+    )
+    for a in range(reused, end, PREFILL_STEP):
+        if cancel.cancelled:
+            return False
+        chunk = vp.input_ids[:, a : min(end, a + PREFILL_STEP)]
+        lm(
+            chunk,
+            inputs_embeds=lm.model.embed_tokens(chunk),
+            cache=cache,
+            position_ids=position_ids,
+            rope_deltas=rope_deltas,
+        )
+        mx.eval([c.state for c in cache])
+    return checkpoints.keep(vp.key[:end], cache, copy_cache=False)
 
 
 def _split_media(

@@ -29,13 +29,18 @@ HISTORY = (
 )
 
 
-def generation_prompt(engine):
-    """Tokens of "<|im_start|>assistant\n<think>\n\n</think>\n\n": the next turn renders
-    the answer without the empty think block, so it reuses the prompt up to their start."""
-    model, tokenizer = engine._lm or engine._vlm
+def tokens(engine, text):
+    _, tokenizer = engine._lm or engine._vlm
     tokenizer = getattr(tokenizer, "tokenizer", tokenizer)
-    return len(
-        tokenizer.encode("<|im_start|>assistant\n<think>\n\n</think>\n\n", add_special_tokens=False)
+    return len(tokenizer.encode(text, add_special_tokens=False))
+
+
+def new_part(engine, user_text):
+    """Tokens a next turn must read when the whole history comes from checkpoints: its user
+    message and the generation prompt (the answer was read as the next turn renders it)."""
+    return tokens(
+        engine,
+        f"<|im_start|>user\n{user_text}<|im_end|>\n<|im_start|>assistant\n<think>\n\n</think>\n\n",
     )
 
 
@@ -104,9 +109,7 @@ def test_next_turn_and_regenerate_reuse_and_match_fresh(text_pair, temperature):
     second = request(HISTORY * 6, a1, "And then?", temperature=temperature)
     a2, f2, fresh2 = both(text_pair, second)
     assert a2 == fresh2
-    assert f2.cached_tokens >= f1.prompt_tokens - generation_prompt(text_pair[0]), (
-        "the first prompt"
-    )
+    assert f2.prompt_tokens - f2.cached_tokens == new_part(text_pair[0], "And then?")
     assert f2.cached_tokens >= 0.8 * f2.prompt_tokens, (f2.cached_tokens, f2.prompt_tokens)
     assert 0 < f2.cached_tokens < f2.prompt_tokens
     # regenerate: the same prompt again reuses all of it but the last token
@@ -229,7 +232,8 @@ def test_image_follow_up_reuses_the_image(vlm_pair, tmp_path, temperature):
     with TowerSpy(reuse._vlm[0]) as spy:
         a2, f2 = answer(reuse, follow)
     assert spy.calls == 0, "the image came from the checkpoint"
-    assert f2.cached_tokens >= f1.prompt_tokens - generation_prompt(reuse), "the first prompt"
+    assert f2.prompt_tokens - f2.cached_tokens == new_part(reuse, "And its colour?")
+    assert f2.cached_tokens >= 0.8 * f2.prompt_tokens
     assert a2 == answer(vlm_pair[1], follow)[0]
 
 
@@ -283,7 +287,7 @@ def test_video_follow_up_reuses_the_video(vlm_pair):
     with TowerSpy(reuse._vlm[0]) as spy:
         a2, f2 = answer(reuse, follow)
     assert spy.calls == 0, "the frames came from the checkpoint"
-    assert f2.cached_tokens >= f1.prompt_tokens - generation_prompt(reuse), "the first prompt"
+    assert f2.prompt_tokens - f2.cached_tokens == new_part(reuse, "And at the end?")
     assert a2 == answer(vlm_pair[1], follow)[0]
 
 
@@ -306,3 +310,61 @@ def test_new_image_in_a_later_turn_reads_only_the_new_one(vlm_pair, tmp_path):
     assert spy.calls == 1, "only the new picture goes through the vision tower"
     assert final.cached_tokens > 0
     assert text == answer(vlm_pair[1], later)[0]
+
+
+def test_prefix_key_names_each_picture_by_its_pixels():
+    from inference.engines.mlx_state import prefix_key
+
+    img, vid = 90, 91
+    ids = [1, img, img, 2, img, 3, vid, vid, 4, vid, 5]
+    key = prefix_key(ids, {img: ["a", "b"], vid: ["v"]})
+    assert key == (
+        1,
+        (img, "a"),
+        (img, "a"),
+        2,
+        (img, "b"),
+        3,
+        (vid, "v"),
+        (vid, "v"),
+        4,
+        (vid, "v"),
+        5,
+    )
+    assert prefix_key(ids, {img: ["a", "c"], vid: ["v"]})[:4] == key[:4]
+    assert prefix_key(ids, {img: ["a", "c"], vid: ["v"]})[4] != key[4]
+    assert prefix_key(ids, {img: ["a", "b", "c"], vid: ["v"]}) is None, "a picture without tokens"
+    assert prefix_key(ids, {img: ["a"]}) is not None  # one image: every run is that image
+    assert prefix_key([1, 2, 3]) == (1, 2, 3)
+
+
+def test_checkpoint_marks_are_message_starts_and_the_last_but_one_token():
+    from inference.engines.mlx_state import checkpoint_marks
+
+    start = 7
+    ids = [start, 1, 1, start, 2, 2, 2, start, 3, 3]
+    assert checkpoint_marks(ids, start, 0) == [3, 7, 9]
+    assert checkpoint_marks(ids, start, 3) == [7, 9]
+    assert checkpoint_marks(ids, start, 9) == []
+
+
+def test_snapshot_is_independent_of_the_cache_it_copies(text_pair):
+    """A copy taken mid-prompt keeps its values while the original cache reads on."""
+    import mlx.core as mx
+    from mlx_lm.models.cache import make_prompt_cache
+
+    from inference.engines.mlx_state import restore, snapshot
+
+    model, _ = text_pair[0]._lm
+    cache = make_prompt_cache(model)
+    model(mx.array([[5, 6, 7, 8]]), cache=cache)
+    copy = snapshot(cache)
+    before = [np.array(a) for c in copy for a in _arrays(c)]
+    model(mx.array([[9, 10, 11]]), cache=cache)
+    working = restore(copy)
+    model(mx.array([[12]]), cache=working)
+    mx.eval([c.state for c in cache + working])
+    after = [np.array(a) for c in copy for a in _arrays(c)]
+    assert all(np.array_equal(x, y) for x, y in zip(before, after, strict=True))
+    assert {c.offset for c in copy if hasattr(c, "offset")} == {4}
+    assert {c.offset for c in working if hasattr(c, "offset")} == {5}
