@@ -8,19 +8,19 @@ MLX streams are thread-local: the engine remembers the thread that loaded it and
 generate on another (loading on one thread and generating on another fails deep inside MLX).
 
 Requests do not read again what an earlier one read: copies of the prompt cache are kept at the
-message boundaries of each prompt, at its last-but-one token and at each answer's end
-(mlx_state.py, in a StateCache under a byte budget); a request starts from the longest
-checkpointed prefix of its tokens. The vision path (mlx_vision.py) keys pictures by their pixels
-and does not run the vision tower again for pictures inside the reused prefix.
+message boundaries of each prompt, at its last-but-one token and after each answer, read as the
+next turn renders it (mlx_state.py, in a StateCache under a byte budget); a request starts from
+the longest checkpointed prefix of its tokens. Text: mlx_text.py; images and video:
+mlx_vision.py, which keys pictures by their pixels and does not run the vision tower again for
+pictures inside the reused prefix.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ..cancel import CancelToken
@@ -33,24 +33,21 @@ from ..records import (
     FinishReason,
     GenerationRequest,
     GenParams,
-    Message,
     Modality,
     SamplingPreset,
     VideoFrame,
 )
 from .chunks import ChunkSplitter
-from .mlx_state import PromptCheckpoints, checkpoint_marks
-from .mlx_vision import (
-    CONTEXT_TAIL,
-    PREFILL_STEP,
+from .mlx_state import (
+    MESSAGE_START,
     PrefillCancelled,
+    PromptCheckpoints,
     PromptRun,
-    VisionPrompt,
-    read_prompt,
-    vlm_read_to,
-    vlm_stream,
-    with_context,
+    before_last_message,
+    follow_up,
 )
+from .mlx_text import lm_prompt, lm_read_to, lm_stream
+from .mlx_vision import VisionPrompt, read_prompt, vlm_read_to, vlm_stream
 from .prepare import PreparedRequest, model_defaults, prepare
 from .prompting import chat_messages
 from .state_cache import CacheStats, StateCache
@@ -186,102 +183,46 @@ class MLXEngine:
 
     def _generate_lm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
         assert self._lm is not None
-        prompt, ids = self._lm_prompt(ready.request, ready.thinking, generation=True)
+        model, tokenizer = self._lm
+        prompt, ids = lm_prompt(tokenizer, ready.request, ready.thinking, generation=True)
+        sampler, processors = self._sampling(ready.params)
         run = PromptRun()
+        stream = lm_stream(
+            model,
+            tokenizer,
+            ids,
+            sampler=sampler,
+            processors=processors,
+            max_tokens=ready.params.max_tokens,
+            checkpoints=self._checkpoints,
+            run=run,
+            cancel=cancel,
+            stream_kwargs=self._stream_kwargs(),
+        )
 
         def settle(answer: str) -> None:
-            follow = _follow_up(ready.request, answer)
+            follow = follow_up(ready.request, answer)
             if follow is not None:
-                _, next_ids = self._lm_prompt(follow, ready.thinking, generation=False)
-                end = _before_last_message(next_ids, self._im_start())
+                next_ids = lm_prompt(tokenizer, follow, ready.thinking, generation=False)[1]
+                end = before_last_message(next_ids, self._im_start())
                 if end is not None:
-                    self._lm_read(tuple(next_ids), end, cancel)
+                    lm_read_to(
+                        model,
+                        tokenizer,
+                        next_ids,
+                        end,
+                        checkpoints=self._checkpoints,
+                        cancel=cancel,
+                        stream_kwargs=self._stream_kwargs(),
+                    )
 
-        stream = self._lm_stream(ready, ids, cancel, run)
         yield from self._drive(stream, prompt, cancel, run, settle)
 
     def _im_start(self) -> int | None:
-        model, processor = self._lm or self._vlm or (None, None)
+        _, processor = self._lm or self._vlm or (None, None)
         tokenizer = getattr(processor, "tokenizer", processor)
-        tid = tokenizer.convert_tokens_to_ids("<|im_start|>") if tokenizer is not None else None
+        tid = tokenizer.convert_tokens_to_ids(MESSAGE_START) if tokenizer is not None else None
         return tid if isinstance(tid, int) and tid >= 0 else None
-
-    def _lm_prompt(
-        self, request: GenerationRequest, thinking: bool, *, generation: bool
-    ) -> tuple[str, list[int]]:
-        assert self._lm is not None
-        _, tokenizer = self._lm
-        prompt = tokenizer.apply_chat_template(
-            chat_messages(request, media=False),
-            add_generation_prompt=generation,
-            tokenize=False,
-            enable_thinking=thinking,
-        )
-        bos = tokenizer.bos_token
-        special = bos is None or not prompt.startswith(bos)  # what mlx-lm does with a string
-        return prompt, list(tokenizer.encode(prompt, add_special_tokens=special))
-
-    def _lm_read(
-        self, key: tuple[int, ...], end: int, cancel: CancelToken, cache: list[Any] | None = None,
-        start: int = 0,
-    ) -> tuple[int, list[Any]]:
-        """Read key[start:end] into `cache` (None: from the longest checkpoint before `end`),
-        keeping a checkpoint at each message start and at `end`. Returns (end, cache)."""
-        import mlx.core as mx
-        from mlx_lm.generate import generation_stream
-        from mlx_lm.models.cache import make_prompt_cache
-
-        assert self._lm is not None
-        model, _ = self._lm
-        if cache is None:
-            start, cache = self._checkpoints.find(key[: end + 1])
-            cache = cache if cache is not None else make_prompt_cache(model)
-        marks = [m for m in checkpoint_marks(key[: end + 1], self._im_start(), start) if m <= end]
-        with mx.stream(self._stream_kwargs().get("stream", generation_stream)):
-            for mark in marks:
-                for a in range(start, mark, PREFILL_STEP):
-                    if cancel.cancelled:
-                        raise PrefillCancelled()
-                    model(mx.array(key[a : min(mark, a + PREFILL_STEP)])[None], cache=cache)
-                    mx.eval([c.state for c in cache])
-                self._checkpoints.keep(key[:mark], cache)
-                start = mark
-        return start, cache
-
-    def _lm_stream(
-        self, ready: PreparedRequest, ids: list[int], cancel: CancelToken, run: PromptRun
-    ) -> Iterator[Any]:
-        """mlx-lm's stream over the part of the prompt no checkpoint holds, checkpointing at
-        each message boundary on the way."""
-        import mlx.core as mx
-        from mlx_lm import stream_generate
-        from mlx_lm.models.cache import make_prompt_cache
-
-        assert self._lm is not None
-        model, tokenizer = self._lm
-        key = tuple(ids)  # text only: the token ids are the key
-        reused, cache = self._checkpoints.find(key)
-        run.total, run.cached = len(ids), reused
-        pos, cache = self._lm_read(
-            key, len(ids) - 1, cancel, cache if cache is not None else make_prompt_cache(model), reused
-        )
-        sampler, processors = self._sampling(ready.params)
-
-        def on_prompt_progress(done: int, total: int) -> None:
-            if cancel.cancelled:
-                raise PrefillCancelled()
-
-        yield from stream_generate(
-            model,
-            tokenizer,
-            mx.array(ids[pos:]),
-            max_tokens=ready.params.max_tokens,
-            sampler=sampler,
-            logits_processors=with_context(processors, ids[max(0, pos - CONTEXT_TAIL) : pos]),
-            prompt_progress_callback=on_prompt_progress,
-            prompt_cache=cache,
-            **self._stream_kwargs(),
-        )
 
     def _generate_vlm(self, ready: PreparedRequest, cancel: CancelToken) -> Iterator[Chunk]:
         from mlx_vlm.utils import VideoMetadata
@@ -315,10 +256,10 @@ class MLXEngine:
         prompt, vp = vision_prompt(ready.request, True)
 
         def settle(answer: str) -> None:
-            follow = _follow_up(ready.request, answer)
+            follow = follow_up(ready.request, answer)
             if follow is not None:
                 next_vp = vision_prompt(follow, False)[1]
-                end = _before_last_message(next_vp.ids, self._im_start())
+                end = before_last_message(next_vp.ids, self._im_start())
                 if end is not None:
                     vlm_read_to(model, next_vp, end, self._checkpoints, cancel)
 
@@ -411,22 +352,6 @@ class MLXEngine:
             mx.clear_cache()  # give the freed weights' buffers back now, not at the next load
         except RuntimeError as e:  # a Metal error while freeing: the model is dropped anyway
             log.warning("mlx clear_cache failed on close: %s", e)
-
-
-def _follow_up(request: GenerationRequest, answer: str) -> GenerationRequest | None:
-    """The conversation as the next turn sends it: this answer, then a user message (empty
-    here). None when the video frames follow the last user message (no message names the
-    video): a new user message would move them, so nothing would match."""
-    if request.video_frames and all(m.video is None for m in request.messages):
-        return None
-    messages = (*request.messages, Message("assistant", answer), Message("user", ""))
-    return dataclasses.replace(request, messages=messages)
-
-
-def _before_last_message(ids: Sequence[int], message_start: int | None) -> int | None:
-    """The position of the last message's start (the empty user message of `_follow_up`)."""
-    starts = [i for i, t in enumerate(ids) if t == message_start and i > 0]
-    return starts[-1] if starts else None
 
 
 def _frames_fps(frames: tuple[VideoFrame, ...]) -> float:

@@ -1,14 +1,16 @@
-"""Checkpoints of the MLX prompt cache, so a request reads only what no earlier request read.
+"""Checkpoints of the MLX prompt cache, so a request reads only what no earlier request read,
+and the pieces the engine's text path (mlx_text.py) and vision path (mlx_vision.py) share.
 
 An MLX prompt cache is a list with one entry per layer: a KV cache for Qwen3.5's attention
 layers and an array cache (convolution + recurrent state) for its linear-attention layers. The
 recurrent state cannot be rolled back, so a checkpoint is a whole copy of the list taken at an
 exact point of the prompt: at every message boundary (the positions of `<|im_start|>`, the last
-one being the start of the generation prompt, whose rendering can change on the next turn), at
-the prompt's last-but-one token (a regenerate needs the last token's logits again), and at the
-answer's end. They live in the engine-neutral StateCache (state_cache.py) under a key with one
-item per token: the token id, or for an image/video placeholder token the pair (token id, hash
-of the pixels), so a different picture never matches.
+one being the start of the generation prompt, whose rendering changes on the next turn), at the
+prompt's last-but-one token (a regenerate needs the last token's logits again), and after each
+answer, read as the next turn renders it (`follow_up`). They live in the engine-neutral
+StateCache (state_cache.py) under a key with one item per token: the token id, or for an
+image/video placeholder token the pair (token id, hash of the pixels), so a different picture
+never matches.
 
 MLX updates caches in place (`keys[..., a:b, :] = new`), so a stored checkpoint and the cache a
 generation works on must never share an array object: `snapshot` and `restore` deep-copy.
@@ -17,13 +19,49 @@ generation works on must never share an array object: `snapshot` and `restore` d
 from __future__ import annotations
 
 import copy
+import dataclasses
 import hashlib
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from ..records import GenerationRequest, Message
 from .state_cache import PrefixKey, StateCache
 
 MESSAGE_START = "<|im_start|>"
+CONTEXT_TAIL = 64  # prompt tokens shown to logits processors (presence penalty looks back 20)
+PREFILL_STEP = 2048  # tokens per forward pass while reading a prompt (mlx's default)
+
+
+@dataclass
+class PromptRun:
+    """What a request's prompt cost: filled in as it is read, for the final statistics."""
+
+    total: int = 0
+    cached: int = 0
+
+
+class PrefillCancelled(Exception):
+    """Raised between prompt chunks to abandon a long prompt."""
+
+
+def with_context(
+    processors: Sequence[Callable[..., Any]], tail: Sequence[int]
+) -> list[Callable[..., Any]]:
+    """Logits processors that also see the prompt tokens read before the library's part (a
+    prompt read from a checkpoint, or in pieces, gives the library only its last token)."""
+    import mlx.core as mx
+
+    if not processors or not tail:
+        return list(processors)
+    prefix = mx.array(list(tail))
+
+    def wrap(p: Callable[..., Any]) -> Callable[..., Any]:
+        return lambda tokens, logits: p(
+            mx.concatenate([prefix, tokens.astype(prefix.dtype)]), logits
+        )
+
+    return [wrap(p) for p in processors]
 
 
 def digest(*parts: bytes) -> str:
@@ -144,3 +182,19 @@ class PromptCheckpoints:
             return False  # the cache and the tokens disagree: never store a wrong state
         saved = snapshot(cache) if copy_cache else compact(cache)
         return self.store.put(key, saved, cache_nbytes(saved), n_tokens=len(key))
+
+
+def follow_up(request: GenerationRequest, answer: str) -> GenerationRequest | None:
+    """The conversation as the next turn sends it: this answer, then a user message (empty
+    here). None when the video frames follow the last user message (no message names the
+    video): a new user message would move them, so nothing would match."""
+    if request.video_frames and all(m.video is None for m in request.messages):
+        return None
+    messages = (*request.messages, Message("assistant", answer), Message("user", ""))
+    return dataclasses.replace(request, messages=messages)
+
+
+def before_last_message(ids: Sequence[int], message_start: int | None) -> int | None:
+    """The position of the last message's start (the empty user message of `follow_up`)."""
+    starts = [i for i, t in enumerate(ids) if t == message_start and i > 0]
+    return starts[-1] if starts else None

@@ -21,19 +21,19 @@ from typing import Any
 
 from ..qwen import STOP_TOKENS
 from ..records import VideoFrame
-from .mlx_state import PromptCheckpoints, checkpoint_marks, digest, image_digest, prefix_key
+from .mlx_state import (
+    CONTEXT_TAIL,
+    PREFILL_STEP,
+    PrefillCancelled,
+    PromptCheckpoints,
+    PromptRun,
+    checkpoint_marks,
+    digest,
+    image_digest,
+    prefix_key,
+    with_context,
+)
 from .state_cache import PrefixKey
-
-CONTEXT_TAIL = 64  # prompt tokens shown to logits processors (presence penalty looks back 20)
-PREFILL_STEP = 2048  # tokens per forward pass while reading a prompt (mlx's default)
-
-
-@dataclass
-class PromptRun:
-    """What a request's prompt cost: filled in as it is read, for the final statistics."""
-
-    total: int = 0
-    cached: int = 0
 
 
 @dataclass(frozen=True)
@@ -45,29 +45,6 @@ class Step:
     generation_tokens: int
     generation_tps: float
     peak_memory: float  # GB, as mlx reports it
-
-
-class PrefillCancelled(Exception):
-    """Raised between prompt chunks to abandon a long prompt."""
-
-
-def with_context(
-    processors: Sequence[Callable[..., Any]], tail: Sequence[int]
-) -> list[Callable[..., Any]]:
-    """Logits processors that also see the prompt tokens read before the library's part (a
-    prompt read from a checkpoint, or in pieces, gives the library only its last token)."""
-    import mlx.core as mx
-
-    if not processors or not tail:
-        return list(processors)
-    prefix = mx.array(list(tail))
-
-    def wrap(p: Callable[..., Any]) -> Callable[..., Any]:
-        return lambda tokens, logits: p(
-            mx.concatenate([prefix, tokens.astype(prefix.dtype)]), logits
-        )
-
-    return [wrap(p) for p in processors]
 
 
 def video_digest(frames: Sequence[VideoFrame]) -> str:

@@ -17,7 +17,6 @@ from PIL import Image
 
 from inference.cancel import CancelToken
 from inference.checkpoint import inspect_model
-from inference.engine import collect
 from inference.engines.mlx_engine import MLXEngine
 from inference.records import GenerationRequest, GenParams, Message, VideoFrame
 
@@ -82,8 +81,11 @@ def request(*turns, images=(), frames=(), temperature=0.0, max_tokens=16):
 
 
 def answer(engine, req):
-    text, _, final = collect(engine.generate(req, cancel=CancelToken()))
-    return text, final
+    """(text, final chunk), the stream read to its end as the app and the server read it (the
+    engine reads the answer for the next turn after the final chunk)."""
+    chunks = list(engine.generate(req, cancel=CancelToken()))
+    assert chunks[-1].finish_reason is not None
+    return "".join(c.text for c in chunks), chunks[-1]
 
 
 def both(engines, req):
