@@ -258,18 +258,35 @@ def test_image_answers_depend_on_the_image(vlm_pair, tmp_path):
     assert one != two
 
 
-def test_text_after_image_keeps_rope_positions(vlm_pair, tmp_path):
-    """A wide image moves the positions of the text after it (M-RoPE): a follow-up read from
-    the checkpoint must continue at those positions, as a fresh read does."""
-    pic = image(tmp_path, "wide.png", (40, 200, 40), size=(128, 32))
-    first = request("Look.", images=(pic,), temperature=1.0, max_tokens=8)
-    a1 = answer(vlm_pair[0], first)[0]
-    text, final, fresh = both(
-        vlm_pair,
-        request("Look.", a1, "Longer question " * 6, images=(pic,), temperature=1.0, max_tokens=24),
+def rope_delta(engine):
+    """The M-RoPE offset the decoder continues with (positions = cache offset + delta)."""
+    return np.array(engine._vlm[0].language_model._rope_deltas).tolist()
+
+
+@pytest.mark.parametrize("new_image", [False, True])
+def test_text_after_image_keeps_rope_positions(vlm_pair, tmp_path, new_image):
+    """An image of h x w merged patches holds h*w tokens but moves the positions of the text
+    after it by max(h, w) only (M-RoPE): a prompt read from a checkpoint must go on at those
+    positions, as a fresh read does, with or without a new image in the part read now."""
+    reuse, fresh = vlm_pair
+    pic = image(tmp_path, "big.png", (40, 200, 40), size=(160, 128))
+    other = image(tmp_path, "other.png", (200, 200, 40), size=(96, 128))
+    a1 = answer(reuse, request("Look.", images=(pic,), temperature=1.0, max_tokens=8))[0]
+    follow = GenerationRequest(
+        messages=(
+            Message("user", "Look.", images=(pic,)),
+            Message("assistant", a1),
+            Message("user", "Longer question " * 6, images=(other,) if new_image else ()),
+        ),
+        params=GenParams(max_tokens=24, temperature=1.0, seed=11),
+        thinking=False,
     )
+    text, final = answer(reuse, follow)
+    delta = rope_delta(reuse)
     assert final.cached_tokens > 0
-    assert text == fresh
+    assert answer(fresh, follow)[0] == text
+    assert delta == rope_delta(fresh)
+    assert delta[0][0] < -10, "the images moved the positions (the test can fail)"
 
 
 def _frames(n, shade=37):
