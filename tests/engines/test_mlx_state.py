@@ -387,3 +387,41 @@ def test_snapshot_is_independent_of_the_cache_it_copies(text_pair):
     assert all(np.array_equal(x, y) for x, y in zip(before, after, strict=True))
     assert {c.offset for c in copy if hasattr(c, "offset")} == {4}
     assert {c.offset for c in working if hasattr(c, "offset")} == {5}
+
+
+def test_reused_prefix_gives_bit_identical_logprobs(text_pair):
+    """Stronger than equal answers: every step's log-probabilities are the same bits with a
+    checkpointed prefix as with the whole prompt read at once (MLX's CPU backend)."""
+    from inference.engines.mlx_state import PromptCheckpoints, PromptRun
+    from inference.engines.mlx_text import lm_prompt, lm_stream
+    from inference.engines.state_cache import StateCache
+
+    engine = text_pair[1]
+    model, tokenizer = engine._lm
+
+    def run(checkpoints, *turns):
+        req = request(*turns, max_tokens=6)
+        ids = lm_prompt(tokenizer, req, False, generation=True)[1]
+        sampler, processors = engine._sampling(req.params)
+        run = PromptRun()
+        steps = lm_stream(
+            model,
+            tokenizer,
+            ids,
+            sampler=sampler,
+            processors=processors,
+            max_tokens=6,
+            checkpoints=checkpoints,
+            run=run,
+            cancel=CancelToken(),
+            stream_kwargs={},
+        )
+        return [np.array(s.logprobs) for s in steps], run
+
+    warm = PromptCheckpoints(StateCache())
+    run(warm, HISTORY * 4)
+    reused, r = run(warm, HISTORY * 4, "Fine, thanks.", "And then?")
+    fresh, f = run(PromptCheckpoints(StateCache(0)), HISTORY * 4, "Fine, thanks.", "And then?")
+    assert r.cached > 0.7 * r.total and f.cached == 0
+    assert len(reused) == len(fresh) == 6
+    assert all(np.array_equal(a, b) for a, b in zip(reused, fresh, strict=True))
