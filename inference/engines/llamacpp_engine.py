@@ -9,10 +9,15 @@ field counts an image as about 20 tokens where a few hundred are processed).
 
 Qwen3.5 mixes attention with linear-attention (recurrent) layers, whose state cannot be rolled
 back to a shared prefix; so the engine keeps copies of its sequence state at the message boundaries
-of each prompt and at the end of each answer (llamacpp/state.py, in a StateCache under a byte
-budget), and a new request restores the longest checkpointed prefix of its prompt and evaluates
-only the rest. Pictures in a restored prefix are not encoded again. `cached_tokens` in the final
-chunk says how many prompt tokens came from a checkpoint.
+of each prompt and, once an answer is complete and the caller keeps iterating, of the answer as the
+next turn will render it (llamacpp/reuse.py, in a StateCache under a byte budget). A new request
+restores the longest checkpointed prefix of its prompt and evaluates only the rest; pictures in a
+restored prefix are not encoded again. `cached_tokens` in the final chunk counts the restored
+prompt tokens.
+
+Over 400 lines as one class: loading, prompt, the generation loop and its statistics share the
+context, the vocabulary and llama.cpp's counters; prompt evaluation, media and state reuse live in
+llamacpp/.
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ from __future__ import annotations
 import codecs
 import ctypes
 import dataclasses
-import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -39,14 +43,14 @@ from ..records import (
     SamplingPreset,
 )
 from .chunks import ChunkSplitter
-from .llamacpp import native, prefill, state
+from .llamacpp import native, prefill
 from .llamacpp.media import with_markers
+from .llamacpp.reuse import StateKeeper
+from .llamacpp.state import PromptItems
 from .llamacpp.template import ChatTemplate, TemplateError
 from .prepare import model_defaults, prepare
 from .prompting import chat_messages
-from .state_cache import CacheStats, StateCache
-
-log = logging.getLogger(__name__)
+from .state_cache import CacheStats
 
 DEFAULT_N_CTX = 8192
 DEFAULT_N_BATCH = 512
@@ -123,10 +127,16 @@ class LlamaCppEngine:
         )
         self._batch = native.Batch(self.n_batch)
         self._one = native.Batch(1)
-        self._boundary = self._single_token("<|im_start|>")  # where a message begins
-        self._cache = StateCache(state_budget)
+        self._keeper = StateKeeper(
+            llm,
+            mtmd_ctx,
+            self._batch,
+            boundary=self._single_token("<|im_start|>"),  # where a message begins
+            n_ctx=self.n_ctx,
+            budget=state_budget,
+            identity=(str(model.gguf), str(model.mmproj)),
+        )
         self._last_perf: native.Perf | None = None
-        self._cache.bind((str(model.gguf), str(model.mmproj)))
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -293,64 +303,17 @@ class LlamaCppEngine:
 
         return _then(stream, settle)
 
-    def _items(self, prompt: str, pictures: list[Any]) -> tuple[state.PromptItems, Any]:
-        """The prompt as prefix items, and the libmtmd chunks to free afterwards (or None)."""
-        if not pictures:
-            tokens = self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-            return state.text_items(tokens), None
-        chunks = prefill.tokenize_media(self._mtmd, prompt, pictures)
-        try:
-            return state.media_items(chunks, pictures), chunks
-        except BaseException:
-            prefill.free_chunks(chunks)
-            raise
-
-    def _restore(self, items: state.PromptItems, max_len: int | None = None) -> tuple[int, int]:
-        """Restore the longest checkpointed prefix of `items` of at most `max_len` items (default:
-        all but the last, which is evaluated again for its logits); return (items restored, next
-        position). (0, 0) and an empty memory when nothing matches."""
-        limit = len(items) - 1 if max_len is None else max_len
-        hit = self._cache.longest_prefix(tuple(items.key), max_len=limit)
-        if hit is not None and state.restore_state(self._ctx, hit.payload):
-            return len(hit.key), int(hit.meta)
-        native.clear_memory(self._ctx)
-        return 0, 0
-
-    def _checkpoint(self, key: tuple, n_tokens: int, pos: int) -> None:
-        """Keep the sequence's state as the checkpoint of prefix `key` (unless already kept)."""
-        if not self._cache.enabled or key in self._cache:
-            return
-        saved = state.save_state(self._ctx)
-        if saved is not None:
-            self._cache.put(key, saved[0], saved[1], n_tokens=n_tokens, meta=pos)
-
     def _prefill(
         self, prompt: str, pictures: list[Any], cancel: CancelToken
-    ) -> tuple[state.PromptItems, int, int]:
-        """Evaluate the prompt from its longest checkpointed prefix, keeping checkpoints at the
-        message boundaries on the way; return (items, tokens restored, next position).
-        May raise PromptCancelled."""
-        items, chunks = self._items(prompt, pictures)
+    ) -> tuple[PromptItems, int, int]:
+        """Tokenize, check the length, then evaluate from the longest checkpointed prefix;
+        return (items, tokens restored, next position). May raise PromptCancelled."""
+        items, chunks = self._keeper.items(prompt, pictures)
         try:
-            n_prompt = items.total_tokens()
-            self._check_fits(n_prompt)
+            self._check_fits(items.total_tokens())
             native.reset_perf(self._ctx)
             self._last_perf = None
-            start, pos = self._restore(items)
-            cached = items.tokens_before(start)
-            points = state.checkpoint_points(items, self._boundary) if self._cache.enabled else []
-            stops = [p for p in points if p > start]
-            try:
-                with native.AbortWhen(self._ctx, lambda: cancel.cancelled):
-                    for end in [*stops, len(items)]:
-                        pos = prefill.eval_items(
-                            self._mtmd, self._ctx, self._batch, items, start, end, pos, cancel
-                        )
-                        if end < len(items):
-                            self._checkpoint(tuple(items.key[:end]), items.tokens_before(end), pos)
-                        start = end
-            except prefill.PromptCancelled:
-                raise prefill.PromptCancelled(n_prompt) from None
+            cached, pos = self._keeper.prefill(items, cancel)
             return items, cached, pos
         finally:
             if chunks is not None:
@@ -439,16 +402,10 @@ class LlamaCppEngine:
         answer: str,
         cancel: CancelToken,
     ) -> None:
-        """Read the answer as the next turn's prompt will render it and keep that checkpoint.
-
-        The generation prompt ("<|im_start|>assistant\n<think>...") is not how the template
-        renders an earlier answer, so the state right after generating never matches the next
-        turn. Instead: the conversation plus this answer plus an empty user message is rendered,
-        the checkpoint before the generation prompt restored, the answer message evaluated and
-        the state before the (next) user message kept. Runs after the final chunk, so only when
-        the caller keeps iterating (the app, the server); a one-shot command closes the stream.
-        """
-        if not self._cache.enabled or cancel.cancelled or not answer:
+        """Read the answer as the next turn's prompt will render it (StateKeeper.settle on the
+        conversation plus this answer plus an empty user message). Runs after the final chunk,
+        so only when the caller keeps iterating (the app, the server)."""
+        if not self._keeper.cache.enabled or cancel.cancelled or not answer:
             return
         if request.video_frames and all(m.video is None for m in request.messages):
             return  # the frames follow the last user message: a new one would move them
@@ -458,39 +415,18 @@ class LlamaCppEngine:
         )
         try:
             prompt, pictures = self.render_prompt(follow, thinking, images, marker)
-            items, chunks = self._items(prompt, pictures)
         except (CairnError, ValueError):
             return  # a template that will not render it: the next turn reads the answer itself
-        try:
-            bounds = [i for i, k in enumerate(items.key) if i > 0 and k == self._boundary]
-            if len(bounds) < 2:
-                return
-            end = bounds[-2]  # before "<|im_start|>user" of the empty message
-            key = tuple(items.key[:end])
-            if key in self._cache or items.tokens_before(end) + 1 > self.n_ctx:
-                return
-            start, pos = self._restore(items, max_len=end)
-            try:
-                with native.AbortWhen(self._ctx, lambda: cancel.cancelled):
-                    pos = prefill.eval_items(
-                        self._mtmd, self._ctx, self._batch, items, start, end, pos, cancel
-                    )
-            except (prefill.PromptCancelled, CairnError) as e:
-                log.debug("answer not read for the next turn: %s", e)
-                return
-            self._checkpoint(key, items.tokens_before(end), pos)
-        finally:
-            if chunks is not None:
-                prefill.free_chunks(chunks)
+        self._keeper.settle(prompt, pictures, cancel)
 
     def clear_checkpoints(self) -> None:
         """Drop every checkpoint: the next request reads its whole prompt (a fresh engine's
         behaviour, without loading the model again)."""
-        self._cache.clear()
+        self._keeper.cache.clear()
 
     def state_stats(self) -> CacheStats:
         """The checkpoint store's figures (bytes held, checkpoints, hits)."""
-        return self._cache.stats()
+        return self._keeper.cache.stats()
 
     def perf(self) -> native.Perf:
         """llama.cpp's counters for the last answer (prompt tokens evaluated: the prompt less its
@@ -505,7 +441,7 @@ class LlamaCppEngine:
         return native.Perf(p.prompt_tokens + moved, p.prompt_ms, p.eval_tokens - moved, p.eval_ms)
 
     def close(self) -> None:
-        self._cache.clear()
+        self._keeper.cache.clear()
         if self._mtmd is not None:
             from llama_cpp import mtmd_cpp
 
