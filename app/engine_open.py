@@ -8,6 +8,7 @@ engine, mlx or llama_cpp even indirectly (the import contract in pyproject.toml 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 from inference.engine import Engine
@@ -15,17 +16,32 @@ from inference.engine import Engine
 from .seams import Opener
 
 
+@dataclass(frozen=True)
+class StateOptions:
+    """The settings for model-state checkpoints: memory (None: the engines' default from the
+    RAM; 0: no reuse), and a folder with its budget for conversations' last checkpoints."""
+
+    memory: int | None = None
+    folder: Path | None = None
+    disk: int = 0
+
+
 def open_model(
-    ref: str | None, engine: str, models_dir: Path, state_budget: int | None = None
+    ref: str | None, engine: str, models_dir: Path, state: StateOptions = StateOptions()
 ) -> Engine:
-    """Resolve `ref` in the models folder and load it (heavy imports here, on the engine thread).
-    `state_budget`: the bytes of model-state checkpoints the engine may keep (the setting)."""
+    """Resolve `ref` in the models folder and load it (heavy imports here, on the engine thread)."""
     from inference.engines import open_engine
     from inference.models import resolve_model
 
-    return open_engine(resolve_model(ref, models_dir), engine=engine, state_budget=state_budget)
+    return open_engine(
+        resolve_model(ref, models_dir),
+        engine=engine,
+        state_budget=state.memory,
+        state_dir=state.folder if state.disk > 0 else None,
+        state_disk_budget=state.disk,
+    )
 
 
-def opener_for(models_dir: Path, state_budget: int | None = None) -> Opener:
+def opener_for(models_dir: Path, state: StateOptions = StateOptions()) -> Opener:
     """(model ref, engine choice) -> Engine, for the models in `models_dir`."""
-    return functools.partial(open_model, models_dir=models_dir, state_budget=state_budget)
+    return functools.partial(open_model, models_dir=models_dir, state=state)

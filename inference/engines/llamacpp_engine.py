@@ -27,6 +27,7 @@ import ctypes
 import dataclasses
 import time
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..cancel import CancelToken
@@ -51,10 +52,14 @@ from .llamacpp.template import ChatTemplate, TemplateError
 from .prepare import model_defaults, prepare
 from .prompting import chat_messages
 from .state_cache import CacheStats
+from .state_disk import DiskStates, cached_identity
 
 DEFAULT_N_CTX = 8192
 DEFAULT_N_BATCH = 512
-DEFAULT_IMAGE_MAX_TOKENS = 1024  # per image; CPU prompt speed makes bigger images slow
+DEFAULT_IMAGE_MAX_TOKENS = 1024
+DEFAULT_DISK_BUDGET = (
+    2**30
+)  # bytes of conversations' last checkpoints kept on disk  # per image; CPU prompt speed makes bigger images slow
 
 
 def _then(chunks: Iterator[Chunk], after: Callable[[str], None]) -> Iterator[Chunk]:
@@ -97,6 +102,7 @@ class LlamaCppEngine:
         device: str,
         n_threads: int,
         state_budget: int | None = None,
+        disk: DiskStates | None = None,
     ) -> None:
         import llama_cpp
 
@@ -135,6 +141,7 @@ class LlamaCppEngine:
             n_ctx=self.n_ctx,
             budget=state_budget,
             identity=(str(model.gguf), str(model.mmproj)),
+            disk=disk,
         )
         self._last_perf: native.Perf | None = None
 
@@ -150,9 +157,13 @@ class LlamaCppEngine:
         n_ctx: int | None = None,
         image_max_tokens: int = DEFAULT_IMAGE_MAX_TOKENS,
         state_budget: int | None = None,
+        state_dir: Path | None = None,
+        state_disk_budget: int = DEFAULT_DISK_BUDGET,
     ) -> LlamaCppEngine:
         """Load the GGUF (and projector). `state_budget`: bytes for checkpoints of the model
         state (None: state_cache.default_budget_bytes(); 0: no reuse between requests).
+        `state_dir`: a folder for each conversation's last checkpoint, kept across runs within
+        `state_disk_budget` bytes (None: memory only).
         Raises CairnError: ENGINE_UNAVAILABLE, DEVICE_UNAVAILABLE, MODEL_LOAD_FAILED,
         NOT_QWEN35 (checked by inspect_model before we get here)."""
         if model.format != "gguf" or model.gguf is None:
@@ -193,7 +204,11 @@ class LlamaCppEngine:
                 llm.close()
                 raise
         try:
-            return cls(model, llm, mtmd_ctx, chosen, threads, state_budget)
+            disk = None
+            if state_dir is not None and state_budget != 0 and state_disk_budget > 0:
+                identity = cached_identity(state_dir, (model.gguf, model.mmproj))
+                disk = DiskStates(state_dir, state_disk_budget, identity)
+            return cls(model, llm, mtmd_ctx, chosen, threads, state_budget, disk)
         except BaseException as e:
             if mtmd_ctx is not None:
                 from llama_cpp import mtmd_cpp

@@ -115,6 +115,10 @@ class StateCache:
         self._entries.move_to_end(best.key)
         return best
 
+    def get(self, key: PrefixKey) -> Checkpoint | None:
+        """The checkpoint of exactly `key` (no use counted, no LRU change)."""
+        return self._entries.get(key)
+
     def __contains__(self, key: PrefixKey) -> bool:
         return key in self._entries
 

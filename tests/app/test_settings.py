@@ -62,3 +62,6 @@ def test_state_memory_setting_reaches_the_engines_as_bytes(dirs):
     assert s.state_budget() == 512 * 2**20
     s.set("state_memory_mb", 0)
     assert s.state_budget() == 0  # no reuse
+    assert s.state_disk_budget() == 1024 * 2**20  # conversations' last checkpoints on disk
+    s.set("state_disk_mb", 0)
+    assert s.state_disk_budget() == 0

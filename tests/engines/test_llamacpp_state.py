@@ -270,3 +270,54 @@ def test_video_follow_up_reuses_the_frames(vision_pair, encodes):
     final = same(kept, fresh, req(*messages, frames=frames))
     assert len(encodes) == 2  # the fresh engine's; none for the kept one
     assert final.cached_tokens >= first.prompt_tokens
+
+
+# -- on disk -------------------------------------------------------------------------------
+
+
+def test_a_conversation_continues_from_disk_after_a_restart(models, text_pair, tmp_path):
+    _, fresh = text_pair
+    folder = tmp_path / "states"
+    messages = [SYSTEM, Message("user", "Tell me about the rivers of the north.")]
+    first = LlamaCppEngine.load(models["text"], n_threads=2, state_dir=folder)
+    try:
+        for question in ("And the lakes?", "And the hills?"):
+            text, _, _ = run(first, req(*messages))
+            messages += [Message("assistant", text), Message("user", question)]
+    finally:
+        first.close()
+    assert len(list(folder.glob("*.state"))) == 1  # the conversation's last checkpoint only
+
+    again = LlamaCppEngine.load(models["text"], n_threads=2, state_dir=folder)
+    try:
+        final = same(again, fresh, req(*messages))
+        assert final.cached_tokens == tokens_before(again, req(*messages), "<|im_start|>user")
+    finally:
+        again.close()
+
+
+def test_disk_checkpoints_belong_to_one_model_and_a_budget(models, tmp_path):
+    folder = tmp_path / "states"
+    messages = [SYSTEM, Message("user", "Tell me about the sea.")]
+    engine = LlamaCppEngine.load(models["text"], n_threads=2, state_dir=folder)
+    try:
+        text, _, _ = run(engine, req(*messages))
+    finally:
+        engine.close()
+    follow = req(*messages, Message("assistant", text), Message("user", "More?"))
+    other = build_tiny_gguf(tmp_path / "other", seed=5)  # same shapes and names, other weights
+    engine = LlamaCppEngine.load(inspect_model(other), n_threads=2, state_dir=folder)
+    try:
+        assert run(engine, follow)[2].cached_tokens == 0
+    finally:
+        engine.close()
+
+    tight = tmp_path / "tight"
+    engine = LlamaCppEngine.load(
+        models["text"], n_threads=2, state_dir=tight, state_disk_budget=1000
+    )
+    try:
+        run(engine, req(*messages))
+    finally:
+        engine.close()
+    assert list(tight.glob("*.state")) == []  # a checkpoint over the budget is not written

@@ -15,6 +15,8 @@ A StateKeeper owns the engine's checkpoint store (a StateCache) and the three mo
                   only its new message. (The state right after generating holds the generation
                   prompt as it was, so it never matches the next turn.)
   cache           the store: budget, stats, clear.
+  disk            optional (state_disk.DiskStates): each settled answer's checkpoint is also
+                  written there, and a request that memory has nothing for looks there.
 
 The evaluation is split at the same points whether a prefix was restored or not, so a request
 computes exactly what a fresh engine computes (tests/engines/test_llamacpp_state.py compares the
@@ -29,6 +31,7 @@ from typing import Any
 from ...cancel import CancelToken
 from ...errors import CairnError
 from ..state_cache import StateCache
+from ..state_disk import DiskStates
 from . import native, prefill, state
 from .state import PromptItems
 
@@ -46,6 +49,7 @@ class StateKeeper:
         n_ctx: int,
         budget: int | None,
         identity: object,
+        disk: DiskStates | None = None,
     ) -> None:
         self._llm = llm
         self._ctx = llm.ctx
@@ -55,6 +59,7 @@ class StateKeeper:
         self._n_ctx = n_ctx
         self.cache = StateCache(budget)
         self.cache.bind(identity)
+        self.disk = disk if self.cache.enabled else None
 
     def items(self, prompt: str, pictures: list[Any]) -> tuple[PromptItems, Any]:
         """The prompt as prefix items, and the libmtmd chunks to free afterwards (or None)."""
@@ -73,7 +78,14 @@ class StateKeeper:
         all but the last); return (items restored, next position). (0, 0) and an empty memory
         when nothing matches."""
         limit = len(items) - 1 if max_len is None else max_len
-        hit = self.cache.longest_prefix(tuple(items.key), max_len=limit)
+        key = tuple(items.key)
+        hit = self.cache.longest_prefix(key, max_len=limit)
+        if hit is None and self.disk is not None:  # yesterday's conversation, maybe
+            hit = self.disk.longest_prefix(key, max_len=limit)
+            if hit is not None:
+                self.cache.put(
+                    hit.key, hit.payload, hit.nbytes, n_tokens=hit.n_tokens, meta=hit.meta
+                )
         if hit is not None and state.restore_state(self._ctx, hit.payload):
             return len(hit.key), int(hit.meta)
         native.clear_memory(self._ctx)
@@ -132,6 +144,9 @@ class StateKeeper:
                 log.debug("answer not read for the next turn: %s", e)
                 return
             self.checkpoint(key, items.tokens_before(end), pos)
+            kept = self.cache.get(key)
+            if self.disk is not None and kept is not None:
+                self.disk.save(kept)  # the conversation's last checkpoint, for another day
         finally:
             if chunks is not None:
                 prefill.free_chunks(chunks)
