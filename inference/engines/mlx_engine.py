@@ -338,6 +338,11 @@ class MLXEngine:
             except (CairnError, ValueError, RuntimeError) as e:  # the answer is out already
                 log.debug("answer not read for the next turn: %s", e)
 
+    def clear_checkpoints(self) -> None:
+        """Drop every checkpoint: the next request reads its whole prompt (a fresh engine's
+        behaviour, without loading the model again)."""
+        self._cache.clear()
+
     def state_stats(self) -> CacheStats:
         """The checkpoints held: bytes, count, budget, hits (bench, diagnostics)."""
         return self._cache.stats()

@@ -186,10 +186,13 @@ def test_budget_evicts_least_recently_used(tiny_text_ckpt):
         engine.close()
 
 
-def test_close_frees_checkpoints(tiny_text_ckpt):
+def test_clear_and_close_free_checkpoints(tiny_text_ckpt):
     engine = MLXEngine.load(inspect_model(tiny_text_ckpt), device="cpu")
     answer(engine, request(HISTORY))
     assert engine.state_stats().checkpoints > 0 and engine.state_stats().bytes_held > 0
+    engine.clear_checkpoints()
+    assert answer(engine, request(HISTORY))[1].cached_tokens == 0
+    assert engine.state_stats().checkpoints > 0
     engine.close()
     assert engine.state_stats().checkpoints == 0 and engine.state_stats().bytes_held == 0
 
