@@ -108,7 +108,7 @@ def prefix_key(
     return tuple(items)
 
 
-def checkpoint_marks(ids: Sequence[int], message_start: int | None, start: int) -> list[int]:
+def checkpoint_marks(ids: Sequence[Hashable], message_start: int | None, start: int) -> list[int]:
     """Where to take checkpoints while reading ids[start:]: every message start after `start`
     and the last-but-one token (a prompt re-sent as it is reuses all but its last token)."""
     n = len(ids)
@@ -162,6 +162,13 @@ class PromptCheckpoints:
 
     def __init__(self, store: StateCache) -> None:
         self.store = store
+
+    def marks(self, ids: Sequence[Hashable], message_start: int | None, start: int) -> list[int]:
+        """`checkpoint_marks`; with no budget only the last-but-one token, so the prompt is
+        read in one piece as it was before checkpoints (a true baseline for the benchmark)."""
+        if self.store.enabled:
+            return checkpoint_marks(ids, message_start, start)
+        return [len(ids) - 1] if start < len(ids) - 1 else []
 
     def find(self, key: PrefixKey | None) -> tuple[int, list[Any] | None]:
         """(tokens reused, a working copy of their cache); (0, None) when nothing matches. At

@@ -17,7 +17,6 @@ from .mlx_state import (
     PrefillCancelled,
     PromptCheckpoints,
     PromptRun,
-    checkpoint_marks,
     with_context,
 )
 from .prompting import chat_messages
@@ -54,7 +53,7 @@ def lm_read(
     message start on the way and at `end`."""
     import mlx.core as mx
 
-    marks = [m for m in checkpoint_marks(key[: end + 1], message_start, start) if m <= end]
+    marks = checkpoints.marks(key[: end + 1], message_start, start)
     with mx.stream(stream):
         for mark in marks:
             for a in range(start, mark, PREFILL_STEP):

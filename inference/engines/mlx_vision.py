@@ -27,7 +27,6 @@ from .mlx_state import (
     PrefillCancelled,
     PromptCheckpoints,
     PromptRun,
-    checkpoint_marks,
     digest,
     image_digest,
     prefix_key,
@@ -169,7 +168,7 @@ def vlm_stream(
     if new_pixels is None and new_video_pixels is not None:
         extra.pop("image_grid_thw", None)  # Qwen picks the video grid only without an image grid
 
-    marks = checkpoint_marks(ids, _token_id(processor, "<|im_start|>"), reused)
+    marks = checkpoints.marks(ids, _token_id(processor, "<|im_start|>"), reused)
 
     def on_checkpoint(n: int, prompt_cache: list[Any]) -> None:
         if cancel.cancelled:
