@@ -244,7 +244,10 @@ def table(rows: list[Row], stats, peak_mb: float, model: str, args) -> str:
     def target(name: str, value: float, limit: float) -> None:
         lines.append(f"| {name} <= {limit:g} | {value:.2f} | {'yes' if value <= limit else 'no'} |")
 
-    target(f"turn {args.turns} TTFT / turn 1 TTFT (reuse on)", last.ttft_on / first.ttft_on, 1.5)
+    # turn 1 reads its whole prompt on both engines: the quicker of the two is the base (the
+    # stricter one; this shared machine's load moves single timings by a factor of two)
+    base = min(first.ttft_on, first.ttft_off or first.ttft_on)
+    target(f"turn {args.turns} TTFT (reuse on) / turn 1 TTFT", last.ttft_on / base, 1.5)
     # "the first answer's": the TTFT of the answer being regenerated / of the media question,
     # both with reuse on (the stricter base: without reuse they took longer still)
     target(f"regenerate TTFT / turn {args.turns}'s", by["regenerate"].ttft_on / last.ttft_on, 0.10)
