@@ -317,10 +317,12 @@ def main() -> int:
     print(text)
     if args.write:
         out = Path(__file__).with_suffix(".md")
+        flags = " ".join(sys.argv[1:])
         head = (
             "# Multi-turn reuse (bench/multiturn.py)\n\n"
-            "`nice -n 10 .venv/bin/python bench/multiturn.py --write` on a 2-core x86_64 VM "
-            "shared with other jobs.\n\n"
+            f"`nice -n 10 .venv/bin/python bench/multiturn.py {flags}` on a 2-core x86_64 VM "
+            f"shared with other jobs; model folder {folder} (Qwen3.5-0.8B text and vision "
+            "shapes, random weights).\n\n"
         )
         out.write_text(head + text + "\n")
     return 0 if all(r.same is not False for r in rows) else 1
