@@ -12,16 +12,19 @@ import functools
 from inference.paths import DataDirs
 
 from .doc_library import DocLibrary
-from .engine_open import opener_for
+from .engine_open import StateOptions, opener_for
 from .jobs import job_for
 from .seams import COLLECTION, Backend, Opener
 
 
-def make_backend(dirs: DataDirs, *, opener: Opener | None = None) -> Backend:
-    """The backend over `dirs`; `opener` replaces the real engines (GUI tests' fake engine)."""
+def make_backend(
+    dirs: DataDirs, *, opener: Opener | None = None, state: StateOptions = StateOptions()
+) -> Backend:
+    """The backend over `dirs`; `opener` replaces the real engines (GUI tests' fake engine);
+    `state`: the engines' checkpoint settings (Settings.state_options)."""
     library = DocLibrary(dirs.docs_db, dirs.models)
     return Backend(
-        opener=opener or opener_for(dirs.models),
+        opener=opener or opener_for(dirs.models, state),
         library=library,
         job_for=functools.partial(job_for, docs=(library, COLLECTION)),
     )

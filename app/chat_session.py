@@ -98,7 +98,14 @@ class ChatSession(QObject):
             w.set_status(self._status_text(m.status))
             stats = m.stats or {}
             if stats.get("tokens"):
-                w.set_stats(stats_text(stats["tokens"], stats.get("tps", 0.0), stats.get("ttft_s")))
+                w.set_stats(
+                    stats_text(
+                        stats["tokens"],
+                        stats.get("tps", 0.0),
+                        stats.get("ttft_s"),
+                        stats.get("cached_tokens", 0),
+                    )
+                )
         self._update_actions()
 
     def abandon(self) -> None:
@@ -268,10 +275,16 @@ class ChatSession(QObject):
                 "tps": round(final.generation_tps, 2),
                 "ttft_s": None if final.ttft_s is None else round(final.ttft_s, 3),
                 "prompt_tokens": final.prompt_tokens,
+                "cached_tokens": final.cached_tokens,
             }
             if final.generation_tokens:
                 a.widget.set_stats(
-                    stats_text(final.generation_tokens, final.generation_tps, final.ttft_s)
+                    stats_text(
+                        final.generation_tokens,
+                        final.generation_tps,
+                        final.ttft_s,
+                        final.cached_tokens,
+                    )
                 )
         a.widget.hide_progress()
         if a.widget.sources:

@@ -130,6 +130,8 @@ class EngineHost(QObject):
         thinking: list[str] = []
         final: Chunk | None = None
         result: object = None
+        early = job.kind == "chat"  # finished may go out at the final chunk
+        announced = False  # it did
         last_chunk = last_progress = 0.0
 
         def flush() -> None:
@@ -160,6 +162,15 @@ class EngineHost(QObject):
                         thinking.append(item.thinking)
                     if item.finish_reason is not None:
                         final = item
+                        if early and final.finish_reason != FinishReason.CANCELLED:
+                            # a chat answer is complete (nothing follows its final chunk): say
+                            # so now; the engine may go on with work for the next turn (llama.cpp
+                            # reads the answer as the next prompt will render it) while the
+                            # window is already free
+                            flush()
+                            self.finished.emit(job_id, final)
+                            announced = True
+                            early = False
                     if now - last_chunk >= self.interval:
                         flush()
                         last_chunk = now
@@ -182,6 +193,8 @@ class EngineHost(QObject):
             log.exception("job %d (%s) failed", job_id, job.kind)
             flush()
             self.failed.emit(job_id, ErrorCode.INTERNAL.value, f"{type(e).__name__}: {e}")
+            return
+        if announced:
             return
         if (final is not None and final.finish_reason == FinishReason.CANCELLED) or (
             final is None and token.cancelled

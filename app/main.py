@@ -39,6 +39,7 @@ def run(argv: list[str]) -> int:
 
     from . import theme
     from .backend import make_backend
+    from .engine_open import StateOptions
     from .main_window import MainWindow
     from .qt_compat import guard_refcount_leaks
     from .settings import Settings
@@ -57,8 +58,16 @@ def run(argv: list[str]) -> int:
     settings = Settings(dirs.config)
     dark = theme.apply(app, settings.get("theme"))
     theme.follow_system(app, settings.get("theme"))
+    # checkpoints of the model state: memory from the settings, conversations' last ones on disk
+    state = StateOptions(
+        settings.state_budget(), dirs.cache / "states", settings.state_disk_budget()
+    )
     window = MainWindow(
-        dirs, settings, backend=make_backend(dirs), model_override=args.model, dark=dark
+        dirs,
+        settings,
+        backend=make_backend(dirs, state=state),
+        model_override=args.model,
+        dark=dark,
     )
     window.show()
     if os.environ.get("CAIRN_STARTUP_PROBE"):  # bench/ui_latency.py: time to a visible window

@@ -189,17 +189,21 @@ class Stats(QObject):
     same call through QCoreApplication.translate is extracted as a plain string.
     """
 
-    def line(self, tokens: int, tps: float, ttft_s: float | None) -> str:
+    def line(self, tokens: int, tps: float, ttft_s: float | None, reused: int = 0) -> str:
         if ttft_s is None:
-            return self.tr("%n tokens · {tps:.1f} tokens/s", "", tokens).format(tps=tps)
-        return self.tr(
-            "%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s", "", tokens
-        ).format(tps=tps, ttft=ttft_s)
+            text = self.tr("%n tokens · {tps:.1f} tokens/s", "", tokens).format(tps=tps)
+        else:
+            text = self.tr(
+                "%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s", "", tokens
+            ).format(tps=tps, ttft=ttft_s)
+        if reused > 0:  # prompt tokens restored from a checkpoint instead of read again
+            text += self.tr(" · %Ln tokens reused", "", reused)
+        return text
 
 
-def stats_text(tokens: int, tps: float, ttft_s: float | None) -> str:
-    """Per-answer statistics line."""
-    return Stats().line(tokens, tps, ttft_s)
+def stats_text(tokens: int, tps: float, ttft_s: float | None, reused: int = 0) -> str:
+    """Per-answer statistics line (`reused`: the prompt tokens the engine did not read again)."""
+    return Stats().line(tokens, tps, ttft_s, reused)
 
 
 def human_bytes(n: float | None) -> str:

@@ -34,6 +34,12 @@ OPTIONS: dict[str, Option] = {
         Option("top_k", 20, int),
         Option("presence_penalty", 1.5, float),
         Option("max_tokens", 1024, int),
+        # memory for checkpoints of the model state, reused across turns: MiB; -1: the engines'
+        # default from the machine's RAM (min(2 GiB, RAM / 8)); 0: read every prompt in full
+        Option("state_memory_mb", -1, int),
+        # disk for each conversation's last checkpoint (reopened conversations continue without
+        # reading them again), MiB; 0: none
+        Option("state_disk_mb", 1024, int),
         Option("theme", "system", str),  # "system", "light", "dark"
         Option("language", "system", str),  # "system" or a code in app/i18n.py LANGUAGES
         Option("hf_endpoint", "", str),  # a Hub mirror for downloads; "" is the Hugging Face Hub
@@ -76,6 +82,15 @@ class Settings:
     def thinking(self) -> bool | None:
         mode = self.get("thinking")
         return None if mode == "default" else mode == "on"
+
+    def state_budget(self) -> int | None:
+        """Bytes the engine may keep in checkpoints (None: its default from the RAM)."""
+        mb = self.get("state_memory_mb")
+        return None if mb < 0 else mb * 2**20
+
+    def state_disk_budget(self) -> int:
+        """Bytes of conversations' last checkpoints kept on disk (0: none)."""
+        return max(0, self.get("state_disk_mb")) * 2**20
 
     def gen_params(self) -> GenParams:
         """Sampling: None fields take the model card's preset unless the user chose custom."""

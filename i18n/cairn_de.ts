@@ -1040,5 +1040,12 @@
             <numerusform>%n Token · {tps:.1f} Token/s · erstes Token nach {ttft:.2f} s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · %Ln Token wiederverwendet</numerusform>
+            <numerusform> · %Ln Token wiederverwendet</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

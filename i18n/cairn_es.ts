@@ -1040,5 +1040,12 @@
             <numerusform>%n tokens · {tps:.1f} tokens/s · primer token tras {ttft:.2f} s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · %Ln token reutilizado</numerusform>
+            <numerusform> · %Ln tokens reutilizados</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1040,5 +1040,12 @@
             <numerusform>%n jetons · {tps:.1f} jetons/s · premier jeton après {ttft:.2f} s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · %Ln jeton réutilisé</numerusform>
+            <numerusform> · %Ln jetons réutilisés</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1037,5 +1037,11 @@
             <numerusform>%n トークン · {tps:.1f} トークン/秒 · 最初のトークンまで {ttft:.2f} 秒</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · %Ln トークンを再利用</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -1037,5 +1037,11 @@
             <numerusform>%n 个 token · {tps:.1f} token/秒 · 首个 token 用时 {ttft:.2f} 秒</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · 复用 %Ln 个 token</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

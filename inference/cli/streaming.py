@@ -150,7 +150,11 @@ def stream(
     """Drive `chunks` under Ctrl-C handling; with `echo`, answer text goes to stdout as it comes
     and thinking to stderr (dimmed on a terminal when `dim_thinking`; not at all without
     `echo_thinking`). `before_output` runs before each piece of text or thinking (a command
-    clearing its progress line). The caller closes the engine (in a finally)."""
+    clearing its progress line). The caller closes the engine (in a finally).
+
+    Iteration stops at the final chunk: an engine may go on, if asked for more, to prepare the
+    next turn of a conversation (llama.cpp reads the answer as the next prompt renders it), which
+    a one-shot command does not need."""
     text: list[str] = []
     thinking: list[str] = []
     final: Chunk | None = None
@@ -172,6 +176,7 @@ def stream(
                     sys.stdout.flush()
             if chunk.finish_reason is not None:
                 final = chunk
+                break
     return Streamed("".join(text), "".join(thinking), final)
 
 

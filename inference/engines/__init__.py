@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import platform
 import sys
+from pathlib import Path
 
 from ..checkpoint import LocalModel
 from ..engine import Engine
@@ -41,13 +42,28 @@ def open_engine(
     engine: str = "auto",
     device: str | None = None,
     n_threads: int | None = None,
+    state_budget: int | None = None,
+    state_dir: Path | None = None,
+    state_disk_budget: int | None = None,
 ) -> Engine:
-    """Load `model` and return a ready Engine. Call on the thread that will generate."""
+    """Load `model` and return a ready Engine. Call on the thread that will generate.
+
+    `state_budget`: bytes the engine may keep in checkpoints of its model state to reuse a
+    conversation's prefix (None: state_cache.default_budget_bytes(); 0: none). `state_dir`: a
+    folder where llama.cpp keeps each conversation's last checkpoint across runs (None: none),
+    within `state_disk_budget` bytes (None: the engine's default, 1 GiB)."""
     chosen = choose_engine(model, engine)
     if chosen is EngineName.MLX:
         from .mlx_engine import MLXEngine
 
-        return MLXEngine.load(model, device=device)
-    from .llamacpp_engine import LlamaCppEngine
+        return MLXEngine.load(model, device=device, state_budget=state_budget)
+    from .llamacpp_engine import DEFAULT_DISK_BUDGET, LlamaCppEngine
 
-    return LlamaCppEngine.load(model, device=device, n_threads=n_threads)
+    return LlamaCppEngine.load(
+        model,
+        device=device,
+        n_threads=n_threads,
+        state_budget=state_budget,
+        state_dir=state_dir,
+        state_disk_budget=DEFAULT_DISK_BUDGET if state_disk_budget is None else state_disk_budget,
+    )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 import threading
 import time
 from collections.abc import Mapping
@@ -291,10 +292,10 @@ class GuardedTemplate:
                     except (EOFError, OSError):
                         reply = None
                         if not process.is_alive() or conn.closed:
-                            raise self._fail(_death(process)) from None
+                            raise self._fail(_death(process, self.timeout_s)) from None
                     if reply is None:
                         if not process.is_alive() and not conn.poll(0):
-                            raise self._fail(_death(process))
+                            raise self._fail(_death(process, self.timeout_s))
                         continue
                     done = True
                     if reply[0] == "ok":
@@ -305,9 +306,11 @@ class GuardedTemplate:
                     self._kill()
 
 
-def _death(process: Any) -> str:
+def _death(process: Any, timeout_s: float) -> str:
     process.join(1)
     code = process.exitcode
+    if code == -getattr(signal, "SIGXCPU", -1000):  # its CPU budget ran out: the same time limit
+        return f"took longer than {timeout_s:g} s (CPU time)"
     return f"the renderer stopped (exit code {code}): over the memory or CPU limit"
 
 

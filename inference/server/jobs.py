@@ -162,7 +162,8 @@ async def run_on_engine(
 
     Errors raised on the engine thread are raised here. `on_end` runs on the engine thread when
     the job is over (its temporary files are removed there: the engine may read them until then).
-    Leaving the loop early (the client went away) sets `cancel`.
+    The iteration ends at the final chunk (finish_reason set); the job itself runs on to its
+    end on the engine thread. Leaving the loop before that (the client went away) sets `cancel`.
     """
     loop = asyncio.get_running_loop()
     inbox: asyncio.Queue = asyncio.Queue()
@@ -188,6 +189,7 @@ async def run_on_engine(
                 post(_DONE)
 
     runner.submit(work, cancel)
+    answered = False
     try:
         while True:
             item = await inbox.get()
@@ -196,5 +198,12 @@ async def run_on_engine(
             if isinstance(item, BaseException):
                 raise item
             yield item
+            if getattr(item, "finish_reason", None) is not None:
+                # the answer is complete: the response ends now, while the engine goes on (on
+                # its thread, before the next job) to read the answer as the next turn will
+                # render it, so that a follow-up reuses it (engines keep checkpoints)
+                answered = True
+                return
     finally:
-        cancel.cancel()  # a no-op when the job has ended; else the engine stops at its next token
+        if not answered:  # the client went away: the engine stops at its next token
+            cancel.cancel()

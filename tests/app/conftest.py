@@ -30,11 +30,13 @@ class FakeEngine:
         delay: float = 0.002,
         thinking: tuple[str, ...] = (),
         first_delay: float = 0.0,
+        cached_tokens: int = 0,
     ) -> None:
         self.tokens = list(tokens or ["Hello", ", ", "**world**", "!", "\n\n", "Done."])
         self.delay = delay
         self.thinking = thinking
         self.first_delay = first_delay  # the prompt's prefill before the first token
+        self.cached_tokens = cached_tokens  # prompt tokens it says it restored from a checkpoint
         self.requests = []
         self.closed = False
 
@@ -64,6 +66,7 @@ class FakeEngine:
             generation_tokens=n,
             ttft_s=ttft,
             generation_tps=n / elapsed,
+            cached_tokens=self.cached_tokens,
         )
 
     def close(self) -> None:

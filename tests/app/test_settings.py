@@ -53,3 +53,15 @@ def test_system_prompt_and_sampling_reach_the_engine(make_window, qtbot):
     req = w.engine.requests[-1]
     assert req.messages[0].role == "system" and req.messages[0].content == "You are terse."
     assert req.params.temperature == 0.2 and req.thinking is False
+
+
+def test_state_memory_setting_reaches_the_engines_as_bytes(dirs):
+    s = Settings(dirs.config)
+    assert s.state_budget() is None  # the engines' default from the RAM
+    s.set("state_memory_mb", 512)
+    assert s.state_budget() == 512 * 2**20
+    s.set("state_memory_mb", 0)
+    assert s.state_budget() == 0  # no reuse
+    assert s.state_disk_budget() == 1024 * 2**20  # conversations' last checkpoints on disk
+    s.set("state_disk_mb", 0)
+    assert s.state_disk_budget() == 0

@@ -27,6 +27,7 @@ class Picture:
 
     rgb: NDArray[Any]  # RGB uint8 (H, W, 3), C-contiguous
     video: bool = False
+    group: int | None = None  # video frames: the pair libmtmd merges into one chunk
 
 
 def timestamp_text(seconds: float) -> str:
@@ -76,10 +77,10 @@ def with_markers(
                 parts.append({"type": "text", "text": marker})
             elif kind == "video":
                 text = []
-                for pair in frame_pairs(frames):
+                for n, pair in enumerate(frame_pairs(frames)):
                     mean_t = sum(f.t for f in pair) / len(pair)
                     text.append(timestamp_text(mean_t) + marker * len(pair))
-                    pictures.extend(Picture(_rgb_array(f.image), video=True) for f in pair)
+                    pictures.extend(Picture(_rgb_array(f.image), video=True, group=n) for f in pair)
                 parts.append({"type": "text", "text": "".join(text)})
             else:
                 parts.append(part)
