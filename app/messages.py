@@ -120,6 +120,12 @@ def _templates() -> dict[ErrorCode, str]:
         ErrorCode.DOC_NOT_IN_DOCUMENTS: QCoreApplication.translate(
             "Errors", "The documents do not contain an answer to this question."
         ),
+        ErrorCode.DOC_OTHER_LANGUAGE: QCoreApplication.translate(
+            "Errors",
+            "The question is in another language than the documents, and nothing in it matched "
+            "them. Ask in the documents' language, or download the embedding model (Get a "
+            "model…) to search across languages.",
+        ),
         ErrorCode.DOC_COLLECTION_EMPTY: QCoreApplication.translate(
             "Errors", "No documents have been added yet ({detail}). Drop some documents first."
         ),
@@ -136,6 +142,16 @@ def _templates() -> dict[ErrorCode, str]:
             "Errors", "The model {detail} has not been downloaded yet."
         ),
     }
+
+
+def loose_sources_note() -> str:
+    """Put before an answer written from sources that may not match the question (a question
+    in another language than the documents, no embedding model to judge it)."""
+    return QCoreApplication.translate(
+        "Errors",
+        "The documents are in another language than the question: the sources below are the "
+        "closest found and may not match it.",
+    )
 
 
 def stage_text(stage: str, done: float = 0, total: float | None = None) -> str:
