@@ -16,7 +16,7 @@ _CJK_NAMES = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
 
 
 def script_of(ch: str) -> str | None:
-    """"latin", "cjk", "cyrillic", "arabic", ... for a letter; None for anything else."""
+    """The script of a letter ("latin", "cjk", "cyrillic", ...); None for anything else."""
     if not ch.isalpha():
         return None
     name = unicodedata.name(ch, "")
