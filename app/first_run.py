@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -24,8 +23,17 @@ from PySide6.QtWidgets import (
 from inference.errors import CairnError
 from inference.records import Progress
 
-from . import workers
-from .messages import error_text, human_bytes, stage_text
+from . import file_dialogs, workers
+from .messages import download_error_text, human_bytes, stage_text
+from .model_choices import (
+    Choice,
+    download_label,
+    engine_of,
+    fill_grouped,
+    has_metal,
+    preferred_engine,
+    sort_entries,
+)
 from .seams import Models
 
 log = logging.getLogger(__name__)
@@ -117,11 +125,38 @@ class FirstRunPage(QWidget):
         self.progress_label = QLabel()
         self.progress_label.setObjectName("hintLabel")
         box.addWidget(self.progress_label)
+        errors = QHBoxLayout()
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #d93025")
         self.error_label.hide()
-        box.addWidget(self.error_label)
+        errors.addWidget(self.error_label, 1)
+        self.retry_button = QPushButton()
+        self.retry_button.clicked.connect(self.retry)
+        self.retry_button.hide()
+        errors.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(errors)
+        self._last: tuple[str, object] | None = None  # ("download", id) or ("import", path)
+
+        # importing a Hugging Face folder where MLX has no GPU: say so before it happens
+        self.slow_box = QWidget()
+        slow = QVBoxLayout(self.slow_box)
+        slow.setContentsMargins(0, 0, 0, 0)
+        self.slow_label = QLabel()
+        self.slow_label.setWordWrap(True)
+        slow.addWidget(self.slow_label)
+        slow_row = QHBoxLayout()
+        slow_row.addStretch(1)
+        self.slow_import_button = QPushButton()
+        self.slow_import_button.clicked.connect(self._import_pending)
+        self.slow_cancel_button = QPushButton()
+        self.slow_cancel_button.clicked.connect(self._drop_pending)
+        slow_row.addWidget(self.slow_cancel_button)
+        slow_row.addWidget(self.slow_import_button)
+        slow.addLayout(slow_row)
+        self.slow_box.hide()
+        box.addWidget(self.slow_box)
+        self._pending: Path | None = None
 
         imports = QHBoxLayout()
         self.import_folder_button = QPushButton()
@@ -159,6 +194,17 @@ class FirstRunPage(QWidget):
         self.import_folder_button.setText(self.tr("Import a model folder…"))
         self.import_file_button.setText(self.tr("Import a GGUF file…"))
         self.back_button.setText(self.tr("Back to the chat"))
+        self.retry_button.setText(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Try the download again"))
+        self.slow_label.setText(
+            self.tr(
+                "This is a Hugging Face model folder. On this computer it would run on MLX's "
+                "processor path, which is about ten times slower than the same model as a GGUF "
+                "file with llama.cpp. For speed, import or download a GGUF build instead."
+            )
+        )
+        self.slow_import_button.setText(self.tr("Import anyway"))
+        self.slow_cancel_button.setText(self.tr("Cancel"))
 
     def retranslate_ui(self) -> None:
         """Fixed texts and the model list again in the new language, keeping the choice."""
@@ -173,6 +219,11 @@ class FirstRunPage(QWidget):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.task is None:
+            self.refresh()  # models downloaded, imported or removed meanwhile
+        super().showEvent(event)
+
     # state
 
     def refresh(self) -> None:
@@ -181,22 +232,19 @@ class FirstRunPage(QWidget):
         from inference.models.store import role_of
 
         rec = recommended_id(self.store)
-        self.choice.blockSignals(True)
-        self.choice.clear()
-        for entry in self.store.entries():
-            spec = entry.spec
-            if spec is None or role_of(entry) is not ModelRole.CHAT:
-                continue  # imports, and embedding models (document search, not chat)
-            size = human_bytes(spec.download_bytes)
-            if spec.id == rec:
-                label = self.tr("Qwen3.5 %1 (%2), %3 download, recommended")
-            else:
-                label = self.tr("Qwen3.5 %1 (%2), %3 download")
-            label = label.replace("%1", spec.size).replace("%2", spec.quantization)
-            self.choice.addItem(label.replace("%3", size), entry.id)
-            if spec.id == rec:
-                self.choice.setCurrentIndex(self.choice.count() - 1)
-        self.choice.blockSignals(False)
+        chosen = self.choice.currentData()
+        choices = [
+            Choice(
+                entry.id,
+                download_label(entry.spec, entry.id == rec),
+                engine_of(entry),
+                entry.id == rec,
+            )
+            for entry in sort_entries(self.store.entries())
+            # imports, and embedding models (document search, not chat), are not offered
+            if entry.spec is not None and role_of(entry) is ModelRole.CHAT
+        ]
+        fill_grouped(self.choice, choices, preferred_engine(), chosen)
         recommended = next((e.spec for e in self.store.entries() if e.id == rec), None)
         if recommended is not None:
             spec = recommended
@@ -240,7 +288,8 @@ class FirstRunPage(QWidget):
         model_id = self.selected_id()
         if model_id is None or self.task is not None:
             return
-        self.error_label.hide()
+        self._last = ("download", model_id)
+        self._hide_error()
         self.progress_bar.show()
         self.progress_bar.setRange(0, 0)
         self.progress_label.setText(stage_text("download"))
@@ -255,7 +304,9 @@ class FirstRunPage(QWidget):
     def import_path(self, path: Path) -> None:
         if self.task is not None:
             return
-        self.error_label.hide()
+        self._last = ("import", path)
+        self._hide_error()
+        self.slow_box.hide()
         self.progress_bar.show()
         self.progress_bar.setRange(0, 0)
         self.progress_label.setText(stage_text("import"))
@@ -263,16 +314,53 @@ class FirstRunPage(QWidget):
         self._run(lambda progress, cancel: store.import_path(path))
 
     def pick_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a Qwen3.5 model folder"))
+        folder = file_dialogs.existing_directory(self, self.tr("Choose a Qwen3.5 model folder"))
         if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path, *, metal: bool | None = None) -> None:
+        """Import a model folder; a Hugging Face one (no GGUF inside) on a machine without
+        Metal first says it will run on the slow MLX processor path, and waits for a yes."""
+        metal = has_metal() if metal is None else metal
+        if metal or any(Path(folder).glob("*.gguf")):
             self.import_path(Path(folder))
+            return
+        self._pending = Path(folder)
+        self._hide_error()
+        self.slow_box.show()
+        self.slow_import_button.setFocus()
+
+    def _import_pending(self) -> None:
+        path, self._pending = self._pending, None
+        self.slow_box.hide()
+        if path is not None:
+            self.import_path(path)
+
+    def _drop_pending(self) -> None:
+        self._pending = None
+        self.slow_box.hide()
 
     def pick_gguf(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a GGUF model file"), "", self.tr("GGUF models (*.gguf)")
+        path = file_dialogs.open_file(
+            self, self.tr("Choose a GGUF model file"), self.tr("GGUF models (*.gguf)")
         )
         if path:
             self.import_path(Path(path))
+
+    def retry(self) -> None:
+        """Run the download or import that failed again (a download resumes where it stopped)."""
+        if self._last is None or self.task is not None:
+            return
+        kind, what = self._last
+        if kind == "download":
+            self.choice.setCurrentIndex(max(0, self.choice.findData(what)))
+            self.start_download()
+        else:
+            self.import_path(Path(str(what)))
+
+    def _hide_error(self) -> None:
+        self.error_label.hide()
+        self.retry_button.hide()
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -316,9 +404,13 @@ class FirstRunPage(QWidget):
         self.task = None
         self.progress_bar.hide()
         self.progress_label.clear()
-        self.error_label.setText(error_text(code, detail))
+        text, details = download_error_text(code, detail)
+        self.error_label.setText(text)
+        self.error_label.setToolTip(details)  # the technical reason, for whoever wants it
         self.error_label.show()
+        self.retry_button.setVisible(self._last is not None)
         self._update_buttons()
+        log.warning("download or import failed: %s %s", code, detail)
 
     def _on_cancelled(self) -> None:
         self.task = None
