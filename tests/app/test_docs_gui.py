@@ -137,10 +137,11 @@ def test_answer_with_sources_and_citations_open_the_page(make_window, qtbot, fol
     assert "cairn-cite:1" in anchors(answer.body)
     assert "cairn-cite:7" not in anchors(answer.body)  # not a source: stays plain text
     stored = w.history.messages(w.session.conversation_id)[-1]
-    assert stored.status == H.COMPLETE and stored.stats["sources"][0][1:] == [
+    assert stored.status == H.COMPLETE and stored.stats["sources"][0][1:3] == [
         str(folder.resolve() / "atlas.pdf"),
         3,
     ]
+    assert "Adelina Vorster" in stored.stats["sources"][0][4]  # the passage, to mark it again
 
     click_anchor(qtbot, answer.body, "cairn-cite:1")  # the [1] in the text
     qtbot.waitUntil(
@@ -158,7 +159,7 @@ def test_answer_with_sources_and_citations_open_the_page(make_window, qtbot, fol
     assert [u.toLocalFile() for u in opened] == [str(folder.resolve() / "atlas.pdf")]
 
 
-def test_a_text_source_opens_in_the_default_app(make_window, qtbot, folder, opened):
+def test_a_text_source_opens_in_the_app_at_the_passage(make_window, qtbot, folder, opened):
     w = make_window(FakeEngine(tokens=["At dawn [1]."]))
     qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     _indexed(w, qtbot, folder)
@@ -167,8 +168,17 @@ def test_a_text_source_opens_in_the_default_app(make_window, qtbot, folder, open
     answer = w.chat_view.last()
     assert answer.sources_view.toPlainText() == "Sources\n[1] notes.txt"
     click_anchor(qtbot, answer.body, "cairn-cite:1")
+    qtbot.waitUntil(
+        lambda: w.viewers.text_viewer is not None and w.viewers.text_viewer.loaded, timeout=20000
+    )
+    viewer = w.viewers.text_viewer
+    assert opened == [] and w.viewers.page_viewer is None  # in the app, nothing outside
+    assert viewer.found and "pelican eats sardines" in viewer.marked_text()
+    assert viewer.where_label.text() == "The cited passage is highlighted."
+    cursor = viewer.text_view.textCursor()
+    assert viewer.text_view.viewport().rect().intersects(viewer.text_view.cursorRect(cursor))
+    qtbot.mouseClick(viewer.open_button, Qt.MouseButton.LeftButton)
     assert [u.toLocalFile() for u in opened] == [str(folder.resolve() / "notes.txt")]
-    assert w.viewers.page_viewer is None
 
 
 def test_nothing_relevant_is_said_without_calling_the_model(make_window, qtbot, folder):
