@@ -279,3 +279,34 @@ def test_citation_links_only_for_known_sources_and_never_in_code():
     assert "[\\[1\\]](cairn-cite:1)" in text
     assert "[2](cairn-cite:2), [3](cairn-cite:3)" in text
     assert "[9] and `a[1]`" in text and "[1](http://x)" in text
+
+
+def test_failures_come_first_with_a_filter_and_counts(make_window, qtbot, folder):
+    from PySide6.QtTest import QTest
+
+    w = make_window()
+    _indexed(w, qtbot, folder)
+    qtbot.waitUntil(lambda: not w.docs.busy and len(w.docs.reasons) == 2, timeout=30000)
+    docs = w.docs
+    names = [docs.list.item(i).text().split("\n")[0] for i in range(docs.list.count())]
+    assert [n.split(" · ")[0] for n in names] == [
+        "broken.pdf",
+        "locked.pdf",
+        "atlas.pdf",
+        "notes.txt",
+    ]
+    assert docs.list.minimumHeight() >= 200  # a taller list: every row of this folder in view
+    labels = [docs.filter_box.itemText(i) for i in range(docs.filter_box.count())]
+    assert labels == ["All documents (4)", "Failed (2)", "Being indexed (0)", "Ready (2)"]
+    # choose "Failed" with the keyboard on the real combo box
+    docs.filter_box.setFocus()
+    QTest.keyClick(docs.filter_box, Qt.Key.Key_Down)
+    assert docs.filter_box.currentData() == "failed"
+    shown = [
+        docs.list.item(i).text().split("\n")[0]
+        for i in range(docs.list.count())
+        if not docs.list.item(i).isHidden()
+    ]
+    assert shown == ["broken.pdf", "locked.pdf"]
+    QTest.keyClick(docs.filter_box, Qt.Key.Key_Up)
+    assert all(not docs.list.item(i).isHidden() for i in range(docs.list.count()))
