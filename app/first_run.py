@@ -137,6 +137,8 @@ class FirstRunPage(QWidget):
         errors.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(errors)
         self._last: tuple[str, object] | None = None  # ("download", id) or ("import", path)
+        self._failure: tuple[str, str] | None = None  # (code, detail) shown, to reword it
+        self._paused = False  # "Download paused…" shown, to reword it
 
         # importing a Hugging Face folder where MLX has no GPU: say so before it happens
         self.slow_box = QWidget()
@@ -213,6 +215,10 @@ class FirstRunPage(QWidget):
         self.refresh()
         if chosen is not None:
             self.choice.setCurrentIndex(max(0, self.choice.findData(chosen)))
+        if self._failure is not None and self.error_label.isVisible():
+            self.error_label.setText(download_error_text(*self._failure)[0])
+        if self._paused and self.task is None:
+            self.progress_label.setText(self._paused_text())
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -358,7 +364,11 @@ class FirstRunPage(QWidget):
         else:
             self.import_path(Path(str(what)))
 
+    def _paused_text(self) -> str:
+        return self.tr("Download paused. The part already fetched is kept: resume at any time.")
+
     def _hide_error(self) -> None:
+        self._paused = False
         self.error_label.hide()
         self.retry_button.hide()
 
@@ -404,6 +414,7 @@ class FirstRunPage(QWidget):
         self.task = None
         self.progress_bar.hide()
         self.progress_label.clear()
+        self._failure = (code, detail)
         text, details = download_error_text(code, detail)
         self.error_label.setText(text)
         self.error_label.setToolTip(details)  # the technical reason, for whoever wants it
@@ -415,7 +426,6 @@ class FirstRunPage(QWidget):
     def _on_cancelled(self) -> None:
         self.task = None
         self.progress_bar.hide()
-        self.progress_label.setText(
-            self.tr("Download paused. The part already fetched is kept: resume at any time.")
-        )
+        self._paused = True
+        self.progress_label.setText(self._paused_text())
         self._update_buttons()
