@@ -150,6 +150,7 @@ class MediaPane(QWidget):
     message = Signal(str)  # a one-line notice for the status bar
     documentsDropped = Signal(list)  # documents and folders, when route_documents is on
     summarizeRequested = Signal(object)  # the Path of a video to summarize
+    thumbnailReady = Signal(str, str)  # path, caption (the picture: thumbnails[path])
 
     def __init__(self, pool: QThreadPool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +158,8 @@ class MediaPane(QWidget):
         self.setAcceptDrops(True)
         self._attachments: dict[str, Attachment] = {}
         self._tasks: dict[str, ThumbnailTask] = {}
+        self.thumbnails: dict[str, QPixmap] = {}  # path -> its picture, once made
+        self.captions: dict[str, str] = {}  # path -> "640×480" or a video's duration
         # When on (the main window), documents and dropped folders go to the document library
         # (documentsDropped) instead of being attached to the next message.
         self.route_documents = False
@@ -218,6 +221,8 @@ class MediaPane(QWidget):
 
     def clear(self) -> None:
         self._attachments.clear()
+        self.thumbnails.clear()
+        self.captions.clear()
         self.list.clear()
         self.changed.emit()
 
@@ -332,9 +337,13 @@ class MediaPane(QWidget):
         self._tasks.pop(key, None)
         item = self._item(key)
         if item is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
+            pixmap = QPixmap.fromImage(image)
+            self.thumbnails[key] = pixmap
+            self.captions[key] = caption
+            item.setIcon(QIcon(pixmap))
             if caption:
                 item.setText(f"{Path(key).name}\n{caption}")
+            self.thumbnailReady.emit(key, caption)
 
     def _on_thumb_failed(self, key: str, reason: str) -> None:
         self._tasks.pop(key, None)

@@ -36,6 +36,9 @@ OPTIONS: dict[str, Option] = {
         Option("max_tokens", 1024, int),
         Option("theme", "system", str),  # "system", "light", "dark"
         Option("language", "system", str),  # "system" or a code in app/i18n.py LANGUAGES
+        Option("use_documents", True, bool),  # "Answer from these documents" ticked
+        Option("show_conversations", True, bool),  # the side panes, when the window is wide
+        Option("show_documents", True, bool),
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )
@@ -57,6 +60,8 @@ class Settings:
             if isinstance(value, QByteArray):  # what QSettings gives back for bytes
                 return value.data()
             return bytes(value) if isinstance(value, bytes | bytearray) else b""
+        if opt.kind is bool:  # the INI file gives "true"/"false" back as text
+            return value in (True, 1, "true", "1") if not isinstance(value, bool) else value
         try:
             return opt.kind(value)
         except (TypeError, ValueError):

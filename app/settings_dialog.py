@@ -1,4 +1,5 @@
-"""System prompt and sampling settings, with the model card's presets from the catalog."""
+"""Language, appearance (light, dark, the system's), system prompt and sampling settings, with
+the model card's presets from the catalog."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.spec = spec
-        self.setWindowTitle(self.tr("Chat settings"))
+        self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -34,6 +35,17 @@ class SettingsDialog(QDialog):
         self.language.setAccessibleName(self.tr("Language"))
         i18n.fill_language_combo(self.language, settings.get("language"))
         form.addRow(self.tr("Language:"), self.language)
+
+        self.appearance = QComboBox()
+        self.appearance.setAccessibleName(self.tr("Appearance"))
+        for label, value in (
+            (self.tr("Follow the system"), "system"),
+            (self.tr("Light"), "light"),
+            (self.tr("Dark"), "dark"),
+        ):
+            self.appearance.addItem(label, value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.get("theme"))))
+        form.addRow(self.tr("Appearance:"), self.appearance)
 
         self.system_prompt = QPlainTextEdit(settings.get("system_prompt"))
         self.system_prompt.setAccessibleName(self.tr("System prompt"))
@@ -132,6 +144,7 @@ class SettingsDialog(QDialog):
         s.set("thinking", self.thinking.currentData())
         s.set("preset", self.preset.currentData())
         s.set("max_tokens", self.max_tokens.value())
+        s.set("theme", self.appearance.currentData())
         if self.preset.currentData() == "custom":
             s.set("temperature", self.temperature.value())
             s.set("top_p", self.top_p.value())
