@@ -305,7 +305,7 @@ class DocsPanel(QWidget):
         name = Path(key).name
         if status == "failed":
             return name + "\n" + self._status_text(status, reason)
-        return self.tr("%1 · %2").replace("%1", name).replace("%2", self._status_text(status, ""))
+        return f"{name} · {self._status_text(status, '')}"  # no words of its own to translate
 
     def _set(self, key: str, status: str, reason: str = "") -> None:
         self.statuses[key] = status

@@ -22,12 +22,6 @@ from inference.records import EngineName
 
 from .messages import human_bytes
 
-CONTEXT = "ModelChoices"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def has_metal() -> bool:
     """Apple Silicon: MLX runs on the GPU. Everywhere else MLX has only its slow CPU path."""
@@ -71,10 +65,16 @@ def group_title(engine: str, preferred: str) -> str:
     """The header above an engine's rows: why it comes first, or why it does not."""
     name = engine_label(engine)
     if engine == preferred:
-        return _tr("%1: suits this computer").replace("%1", name)
+        return QCoreApplication.translate("ModelChoices", "%1: suits this computer").replace(
+            "%1", name
+        )
     if engine == EngineName.MLX.value:
-        return _tr("%1: for Apple Silicon, slow on this computer").replace("%1", name)
-    return _tr("%1: runs on the processor").replace("%1", name)
+        return QCoreApplication.translate(
+            "ModelChoices", "%1: for Apple Silicon, slow on this computer"
+        ).replace("%1", name)
+    return QCoreApplication.translate("ModelChoices", "%1: runs on the processor").replace(
+        "%1", name
+    )
 
 
 _SIZE = re.compile(r"([\d.]+)\s*B", re.IGNORECASE)
@@ -104,7 +104,11 @@ def installed_label(entry: object) -> str:
         return f"Qwen3.5 {spec.size} · {short} · {spec.quantization}"
     path = getattr(entry, "path", None)
     name = Path(path).name if path is not None else str(getattr(entry, "id", ""))
-    return _tr("%1 · %2 · imported").replace("%1", name).replace("%2", short)
+    return (
+        QCoreApplication.translate("ModelChoices", "%1 · %2 · imported")
+        .replace("%1", name)
+        .replace("%2", short)
+    )
 
 
 def download_label(spec: object, recommended: bool) -> str:
@@ -112,14 +116,16 @@ def download_label(spec: object, recommended: bool) -> str:
     engine = str(getattr(spec.engine, "value", spec.engine))  # type: ignore[attr-defined]
     short = "llama.cpp" if engine == EngineName.LLAMACPP.value else engine_label(engine)
     text = (
-        _tr("Qwen3.5 %1 · %2 · %3 · %4 download")
+        QCoreApplication.translate("ModelChoices", "Qwen3.5 %1 · %2 · %3 · %4 download")
         .replace("%1", spec.size)  # type: ignore[attr-defined]
         .replace("%2", short)
         .replace("%3", spec.quantization)  # type: ignore[attr-defined]
         .replace("%4", human_bytes(spec.download_bytes))  # type: ignore[attr-defined]
     )
     if recommended:
-        text = _tr("%1 · recommended").replace("%1", "★ " + text)
+        text = QCoreApplication.translate("ModelChoices", "%1 · recommended").replace(
+            "%1", "★ " + text
+        )
     return text
 
 

@@ -1,8 +1,8 @@
 """The "Sources" list under a document answer: one row per place, saying where it is (page,
 section), so that two sources never read the same ("[3] artistic-license.html" and
 "[4] artistic-license.html" did): sources at the same place of the same file share a row,
-"[3, 4] artistic-license.html", each number a link of its own to its passage. Worded here, translated, and
-built again on a language switch by whoever shows it (app/message_widget.py).
+"[3, 4] artistic-license.html", each number a link of its own to its passage. Worded here,
+translated, and built again on a language switch by whoever shows it (app/message_widget.py).
 """
 
 from __future__ import annotations
@@ -15,12 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from .links import CITE_SCHEME, CitedSource
 
-CONTEXT = "Sources"
 OPENING_WORDS = 8  # of the passage, where its words are shown
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def _opening(snippet: str, words: int = OPENING_WORDS) -> str:
@@ -38,19 +33,31 @@ def where(source: CitedSource, *, opening: bool = False) -> str:
     snippet = str(getattr(source, "snippet", "") or "")
     if page is not None and heading:
         text = (
-            _tr("%1, page %2, section “%3”")
+            QCoreApplication.translate("Sources", "%1, page %2, section “%3”")
             .replace("%1", name)
             .replace("%2", str(page))
             .replace("%3", heading)
         )
     elif page is not None:
-        text = _tr("%1, page %2").replace("%1", name).replace("%2", str(page))
+        text = (
+            QCoreApplication.translate("Sources", "%1, page %2")
+            .replace("%1", name)
+            .replace("%2", str(page))
+        )
     elif heading:
-        text = _tr("%1, section “%2”").replace("%1", name).replace("%2", heading)
+        text = (
+            QCoreApplication.translate("Sources", "%1, section “%2”")
+            .replace("%1", name)
+            .replace("%2", heading)
+        )
     else:
         text = name
     if opening and snippet:
-        text = _tr("%1: “%2”").replace("%1", text).replace("%2", _opening(snippet))
+        text = (
+            QCoreApplication.translate("Sources", "%1: “%2”")
+            .replace("%1", text)
+            .replace("%2", _opening(snippet))
+        )
     return text
 
 
@@ -76,4 +83,5 @@ def sources_html(sources: Mapping[int, CitedSource], numbers: Iterable[int]) -> 
         lines.append(f'[{links}] <a href="{CITE_SCHEME}{ns[0]}">{label}</a>')
     if not lines:
         return ""
-    return f"<p><b>{html.escape(_tr('Sources'))}</b><br>" + "<br>".join(lines) + "</p>"
+    title = QCoreApplication.translate("Sources", "Sources")
+    return f"<p><b>{html.escape(title)}</b><br>" + "<br>".join(lines) + "</p>"
