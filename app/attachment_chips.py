@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from . import icons
+from .media_pane import read_image
 
 CHIP_THUMB = QSize(40, 40)
 NAME_CHARS = 22  # longer file names are elided in the middle
@@ -20,13 +21,9 @@ NAME_CHARS = 22  # longer file names are elided in the middle
 
 def image_thumbnail(path: Path, size: QSize = CHIP_THUMB) -> QPixmap | None:
     """A small picture of an image file (decoded at the small size), None when unreadable."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    full = reader.size()
-    if full.isValid():
-        reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding))
-    image = reader.read()
-    if image.isNull():
+    try:
+        image, _full = read_image(path, size, Qt.AspectRatioMode.KeepAspectRatioByExpanding)
+    except ValueError:
         return None
     x = max(0, (image.width() - size.width()) // 2)
     y = max(0, (image.height() - size.height()) // 2)

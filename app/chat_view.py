@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QScrollArea, QV
 from . import i18n
 from .message_widget import PIECE_CHARS, AutoHeightBrowser, MessageWidget
 
-__all__ = ["PIECE_CHARS", "AutoHeightBrowser", "ChatView", "MessageWidget"]
+__all__ = ["PIECE_CHARS", "AutoHeightBrowser", "CentredColumn", "ChatView", "MessageWidget"]
 
 COLUMN_WIDTH = 760  # the reading column's widest: longer lines are hard to read
 MARGIN = 16  # least space either side of the column
@@ -22,6 +22,20 @@ MARGIN = 16  # least space either side of the column
 def side_margin(width: int, column: int = COLUMN_WIDTH) -> int:
     """The margin either side that centres a column of at most `column` pixels in `width`."""
     return max(MARGIN, (width - column) // 2)
+
+
+class CentredColumn(QWidget):
+    """A box whose content lines up with the chat's reading column (the message box)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = QVBoxLayout(self)
+        self.box.setSpacing(6)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        margin = side_margin(self.width())
+        self.box.setContentsMargins(margin, 0, margin, 12)
+        super().resizeEvent(event)
 
 
 class ChatView(QScrollArea):

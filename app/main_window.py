@@ -2,7 +2,12 @@
 the first-run page instead while no model is installed.
 
 The side panes fold away (toolbar buttons, Ctrl+B and Ctrl+D) and fold by themselves when the
-window is narrower than AUTO_COLLAPSE_PX, so the chat keeps its reading column.
+window is narrower than AUTO_COLLAPSE_PX (app/side_panes.py), so the chat keeps its column.
+
+Over 400 lines because it is the one place that wires the panes together: the toolbar, the
+shortcuts and their sheet, the tab order, the empty state's suggestions, editing, the theme.
+Each piece is a few lines calling a widget that does the work; the next cut is the toolbar and
+shortcuts into their own module.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from inference.records import GenParams
 
 from . import empty_state, icons, markdown_doc, theme
 from .chat_session import ChatSession
-from .chat_view import COLUMN_WIDTH, ChatView, MessageWidget, side_margin
+from .chat_view import CentredColumn, ChatView, MessageWidget
 from .composer import Composer
 from .conversation_list import UNDO_MS, ConversationList
 from .docs_panel import DocsPanel
@@ -43,26 +48,12 @@ from .model_controller import ModelController
 from .notice_bar import NoticeBar
 from .seams import Backend, Models
 from .settings import Settings
+from .side_panes import SidePanes
 from .viewer_controller import ViewerController
 
 log = logging.getLogger(__name__)
 
 STATUS_MS = 8000  # how long a notice stays in the status bar
-AUTO_COLLAPSE_PX = 1100  # narrower windows fold the side panes away
-
-
-class CentredColumn(QWidget):
-    """Holds the notice and the message box in the chat's reading column."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.box = QVBoxLayout(self)
-        self.box.setSpacing(6)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        margin = side_margin(self.width(), COLUMN_WIDTH)
-        self.box.setContentsMargins(margin, 0, margin, 12)
-        super().resizeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -127,13 +118,12 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.restyle()
         self._on_busy(False)
-        self._narrow: bool | None = None
         geometry = settings.get("geometry")
         if geometry:
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 780)
-        self._fit_panes()
+        self.panes.fit(self.width())
         hints = QApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):  # Qt >= 6.5: follow the system when asked to
             hints.colorSchemeChanged.connect(lambda _scheme: self._on_system_scheme())
@@ -208,7 +198,8 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setIconSize(QSize(18, 18))
         self.addToolBar(bar)
-        self.conversations_action = self._pane_action("Ctrl+B", self.conversations)
+        self.panes = SidePanes(self.settings, self.conversations, self.docs, self)
+        self.conversations_action = self.panes.left_action
         bar.addAction(self.conversations_action)
         bar.addSeparator()
         self.models.place(bar, self.statusBar())
@@ -231,16 +222,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
         self.shortcuts_action.triggered.connect(lambda: self.show_shortcuts())
         bar.addAction(self.shortcuts_action)
-        self.documents_action = self._pane_action("Ctrl+D", self.docs)
+        self.documents_action = self.panes.right_action
         bar.addAction(self.documents_action)
-
-    def _pane_action(self, keys: str, pane: QWidget) -> QAction:
-        action = QAction(self)
-        action.setCheckable(True)
-        action.setChecked(True)
-        action.setShortcut(QKeySequence(keys))
-        action.toggled.connect(lambda on: self._show_pane(pane, on, by_user=True))
-        return action
 
     def retranslate_ui(self) -> None:
         """Every fixed text of the window; run again on a language switch (see app/i18n.py)."""
@@ -490,7 +473,7 @@ class MainWindow(QMainWindow):
             return
         if kind == empty_state.ASK_DOCUMENTS:
             self.docs.use_box.setChecked(True)
-            self._show_pane(self.docs, True, by_user=True)
+            self.panes.show(self.docs, True, by_user=True)
             self.notice.show_notice(self.tr("Questions now go to your documents."))
         self.input.setPlainText(prompts.get(kind, ""))
         self.input.moveCursor(self.input.textCursor().MoveOperation.End)
@@ -498,32 +481,10 @@ class MainWindow(QMainWindow):
         if kind == empty_state.DESCRIBE_IMAGE:
             self.media.pick_files()
 
-    # side panes
-
-    def _show_pane(self, pane: QWidget, on: bool, *, by_user: bool = False) -> None:
-        pane.setVisible(on)
-        action = self.conversations_action if pane is self.conversations else self.documents_action
-        if action.isChecked() != on:
-            action.blockSignals(True)
-            action.setChecked(on)
-            action.blockSignals(False)
-        if by_user and not self._narrow:
-            key = "show_conversations" if pane is self.conversations else "show_documents"
-            self.settings.set(key, on)
-
-    def _fit_panes(self) -> None:
-        """Below AUTO_COLLAPSE_PX both panes fold; wider again, they come back as chosen."""
-        narrow = self.width() < AUTO_COLLAPSE_PX
-        if narrow == self._narrow:
-            return
-        self._narrow = narrow
-        self._show_pane(self.conversations, not narrow and self.settings.get("show_conversations"))
-        self._show_pane(self.docs, not narrow and self.settings.get("show_documents"))
-
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        if getattr(self, "_narrow", None) is not None or self.isVisible():
-            self._fit_panes()
+        if hasattr(self, "panes"):
+            self.panes.fit(self.width())
 
     # conversations
 
@@ -543,7 +504,7 @@ class MainWindow(QMainWindow):
         self._update_empty_state()
 
     def _focus_search(self) -> None:
-        self._show_pane(self.conversations, True, by_user=True)
+        self.panes.show(self.conversations, True, by_user=True)
         self.conversations.search.setFocus()
 
     def _on_deleted(self, conversation_id: int) -> None:

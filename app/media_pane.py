@@ -110,6 +110,23 @@ def video_thumbnail(path: Path) -> tuple[QImage, float]:
     return image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio), float(duration)
 
 
+def read_image(
+    path: Path, size: QSize, mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio
+) -> tuple[QImage, QSize]:
+    """The image decoded at about `size` (cheap for large photos) and its full size.
+
+    Raises ValueError with the reader's reason when it cannot be read."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    full = reader.size()
+    if full.isValid():
+        reader.setScaledSize(full.scaled(size, mode))
+    image = reader.read()
+    if image.isNull():
+        raise ValueError(reader.errorString())
+    return image, full
+
+
 class _ThumbSignals(QObject):
     done = Signal(str, QImage, str)  # path, thumbnail, caption
     failed = Signal(str, str)  # path, reason
@@ -125,14 +142,7 @@ class ThumbnailTask(QRunnable):
         path = self.attachment.path
         try:
             if self.attachment.kind == "image":
-                reader = QImageReader(str(path))
-                reader.setAutoTransform(True)
-                size = reader.size()
-                if size.isValid():
-                    reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-                image = reader.read()
-                if image.isNull():
-                    raise ValueError(reader.errorString())
+                image, size = read_image(path, THUMB)
                 caption = f"{size.width()}×{size.height()}" if size.isValid() else ""
                 self.signals.done.emit(str(path), image, caption)
             else:
