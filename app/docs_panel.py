@@ -88,7 +88,7 @@ class DocsPanel(QWidget):
         self.list.setMinimumHeight(LIST_MIN_HEIGHT)
         self.list.setSortingEnabled(True)
         layout.addWidget(self.list, 1)
-        self._summary: tuple[str, ...] = ("hint",)  # what the status line says, to reword it
+        self._summary: tuple = ("hint",)  # what the status line says, to reword it
         self.status = QLabel(self.hint_text())  # hint, progress or "n ready, m failed"
         self.status.setObjectName("hintLabel")
         self.status.setWordWrap(True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -138,7 +139,10 @@ def grouped(choices: Iterable[Choice], preferred: str) -> list[tuple[str, list[C
     return [(e, by_engine[e]) for e in order if e in by_engine]
 
 
-def sort_entries(entries: Sequence[object]) -> list[object]:
+E = TypeVar("E")
+
+
+def sort_entries(entries: Sequence[E]) -> list[E]:
     """Smallest model first, catalog order otherwise (a stable sort)."""
     return sorted(
         entries, key=lambda e: _size_key(getattr(getattr(e, "spec", None), "size", "") or "")

@@ -163,8 +163,8 @@ class TextViewer(QDialog):
         span = find_passage(text, self.passage)
         if span is None and self.heading:
             title = self.heading.split(" > ")[-1]
-            at = text.find(title)
-            span = (at, at + len(title)) if at >= 0 else None
+            found = text.find(title)
+            span = (found, found + len(title)) if found >= 0 else None
         self.found = span is not None
         selections = []
         if span is not None:
