@@ -201,6 +201,8 @@ class PageViewer(QDialog):
         self.image_label.setAccessibleName(self.tr("Page"))
         self.page_label.setAccessibleName(self.tr("Page number"))
         self.open_button.setAccessibleName(self.tr("Open the file in its default application"))
+        if self.page:
+            self._show_page_label()
 
     @property
     def busy(self) -> bool:
@@ -223,12 +225,13 @@ class PageViewer(QDialog):
         self.marks = result.marks
         self._fit()
         QTimer.singleShot(0, self._scroll_to_marks)  # once the label has its new size
-        self.page_label.setText(
-            self.tr("Page %1 of %2")
-            .replace("%1", str(result.page))
-            .replace("%2", str(result.pages))
-        )
+        self._show_page_label()
         self._update_buttons()
+
+    def _show_page_label(self) -> None:
+        self.page_label.setText(
+            self.tr("Page %1 of %2").replace("%1", str(self.page)).replace("%2", str(self.pages))
+        )
 
     def _on_failed(self, code: str, detail: str) -> None:
         self.image_label.setText(error_text(code, detail))
