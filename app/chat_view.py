@@ -60,7 +60,7 @@ class ChatView(QScrollArea):
         self._row.addWidget(self.column)
         self._layout = QVBoxLayout(self.column)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(14)
+        self._layout.setSpacing(8)
         self._layout.addStretch(1)
         self.empty: QWidget | None = None
         self.setWidget(inner)
@@ -88,14 +88,22 @@ class ChatView(QScrollArea):
 
     def set_empty_state(self, widget: QWidget) -> None:
         """Shown (centred in the column) while there is no message."""
-        self.empty = widget
-        self._layout.insertWidget(0, widget)
-        self._layout.insertStretch(0, 1)
+        holder = QWidget()  # centres the widget vertically in the free space
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addStretch(1)
+        box.addWidget(widget)
+        box.addStretch(2)
+        self.empty = holder
+        self._layout.insertWidget(0, holder, 1)
         self._update_empty()
 
     def _update_empty(self) -> None:
+        """Messages start at the top (the space below them is free); the empty state takes it."""
         if self.empty is not None:
-            self.empty.setVisible(not self.messages())
+            empty = not self.messages()
+            self.empty.setVisible(empty)
+            self._layout.setStretch(self._layout.count() - 1, 0 if empty else 1)
 
     def add_message(self, role: str, message_id: int | None = None) -> MessageWidget:
         widget = MessageWidget(role, message_id, dark=self.dark)

@@ -7,7 +7,7 @@ thumbnail worker); this box shows them as chips and removes them through it.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout
 
 from . import i18n, icons
 from .attachment_chips import ChipRow
@@ -37,14 +37,12 @@ class Composer(QFrame):
         self.attach_button.setAutoRaise(True)
         self.attach_button.setIconSize(QSize(18, 18))
         self.attach_button.clicked.connect(media.pick_files)
-        self.hint = QLabel()
-        self.hint.setObjectName("hintLabel")
         self.send_button = QPushButton()
         self.send_button.setObjectName("sendButton")
         self.stop_button = QPushButton()
         self.stop_button.setObjectName("stopButton")
         row.addWidget(self.attach_button)
-        row.addWidget(self.hint, 1)
+        row.addStretch(1)
         row.addWidget(self.stop_button)
         row.addWidget(self.send_button)
         layout.addLayout(row)
@@ -58,7 +56,6 @@ class Composer(QFrame):
     def retranslate_ui(self) -> None:
         self.attach_button.setToolTip(self.tr("Attach images, videos or documents (Ctrl+O)"))
         self.attach_button.setAccessibleName(self.tr("Attach files"))
-        self.hint.setText(self.tr("Shift+Enter for a new line"))
         self.chips.setAccessibleName(self.tr("Attached files"))
         for chip in self.chips.chips:
             chip.retranslate_ui()

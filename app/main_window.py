@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
     def _build_chat_page(self, dark: bool) -> QWidget:
         self.conversations = ConversationList(self.history)
         self.conversations.setObjectName("sidePane")
+        self.conversations.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.conversations.selected.connect(self.open_conversation)
         self.conversations.newRequested.connect(self.new_conversation)
         self.conversations.deleted.connect(self._on_deleted)
@@ -173,6 +174,10 @@ class MainWindow(QMainWindow):
         col.addWidget(bottom)
         self.docs = DocsPanel(self.backend.library)
         self.docs.setObjectName("sidePane")
+        self.docs.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        docs_layout = self.docs.layout()
+        if docs_layout is not None:  # the same breathing room as the conversation list
+            docs_layout.setContentsMargins(8, 8, 8, 8)
         self.docs.message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
         self.docs.changed.connect(self._update_empty_state)
         self.media.documentsDropped.connect(self.docs.add)

@@ -199,8 +199,8 @@ class MessageWidget(QFrame):
             footer.addWidget(self.action_bar)
         else:
             footer.addWidget(self.action_bar)
-            footer.addWidget(self.stats_label)
             footer.addStretch(1)
+            footer.addWidget(self.stats_label)
         layout.addLayout(footer)
         self._fade = QGraphicsOpacityEffect(self.action_bar)
         self.action_bar.setGraphicsEffect(self._fade)

@@ -62,6 +62,8 @@ def colors(dark: bool) -> dict[str, str]:
             "focus": "#8ab4f8",
             "hover": "#2d2e31",
             "notice": "#2a2f3a",
+            "selected": "#33425c",
+            "text": "#e8eaed",
         }
     return {
         "canvas": "#ffffff",
@@ -75,6 +77,8 @@ def colors(dark: bool) -> dict[str, str]:
         "focus": "#2f6fde",
         "hover": "#eceef1",
         "notice": "#eef3fd",
+        "selected": "#dde6f7",
+        "text": "#202124",
     }
 
 
@@ -83,7 +87,7 @@ def style_sheet(dark: bool) -> str:
     return f"""
     QWidget#chatPane, QWidget#chatCanvas, QScrollArea > QWidget > QWidget#chatCanvas {{
         background: {c["canvas"]}; }}
-    ConversationList#sidePane, DocsPanel#sidePane {{ background: {c["pane"]}; }}
+    QWidget#sidePane {{ background: {c["pane"]}; }}
     QFrame#userBubble {{ background: {c["bubble"]}; border: none; border-radius: 14px; }}
     QFrame#userMessage, QFrame#assistantMessage, QFrame#assistantBody {{
         background: transparent; border: none; }}
@@ -118,12 +122,18 @@ def style_sheet(dark: bool) -> str:
     QToolButton:checked {{ background: {c["hover"]}; }}
     QToolBar#mainToolbar {{ border: none; border-bottom: 1px solid {c["border"]}; spacing: 4px;
         padding: 4px 6px; }}
+    QListWidget#conversationList {{ background: transparent; border: none; }}
+    QListWidget#conversationList::item {{ padding: 7px 8px; border-radius: 6px; }}
+    QListWidget#conversationList::item:hover {{ background: {c["hover"]}; }}
+    QListWidget#conversationList::item:selected {{ background: {c["selected"]};
+        color: {c["text"]}; }}
     QSplitter::handle {{ background: {c["border"]}; }}
     QSplitter::handle:horizontal {{ width: 1px; }}
     QToolButton:focus, QPushButton#suggestion:focus, QPushButton#linkButton:focus,
     QPushButton#sendButton:focus, QPushButton#stopButton:focus {{
         border: 2px solid {c["focus"]}; }}
-    QListWidget:focus {{ border: 1px solid {c["focus"]}; }}
+    QListWidget:focus, QListWidget#conversationList:focus {{
+        border: 1px solid {c["focus"]}; border-radius: 6px; }}
     """
 
 
