@@ -381,8 +381,10 @@ class ChatSession(QObject):
         tokens = int(stats.get("tokens") or 0)
         if not tokens:
             return ""
+        if tokens == 1:  # said apart: without a translator "%n tokens" would read "1 tokens"
+            return self.tr("1 token")
         if tokens < MIN_RATE_TOKENS:
-            return self.tr("%n token(s)", "", tokens)
+            return self.tr("%n tokens", "", tokens)
         return stats_text(tokens, float(stats.get("tps") or 0.0), stats.get("ttft_s"))
 
     def _status_text(self, status: str, error: object = None) -> str:

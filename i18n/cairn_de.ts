@@ -22,11 +22,15 @@
         <source>Writing…</source>
         <translation>Schreibt…</translation>
     </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 Token</translation>
+    </message>
     <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Token</numerusform>
         </translation>
     </message>
     <message>
@@ -57,38 +61,34 @@
     <name>Chip</name>
     <message>
         <source>Summarize this video, with chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Video mit Kapiteln zusammenfassen</translation>
     </message>
     <message>
         <source>Summarize %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zusammenfassen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Attach images, videos or documents (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder, Videos oder Dokumente anhängen (Strg+O)</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">Dateien anhängen</translation>
-    </message>
-    <message>
-        <source>Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien anhängen</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished">Angehängte Dateien</translation>
+        <translation>Angehängte Dateien</translation>
     </message>
 </context>
 <context>
@@ -221,35 +221,35 @@
     <name>EmptyState</name>
     <message>
         <source>What can I help with?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wobei kann ich helfen?</translation>
     </message>
     <message>
         <source>Everything stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles bleibt auf diesem Computer.</translation>
     </message>
     <message>
         <source>Drop images, videos or documents anywhere in the window to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder, Videos oder Dokumente irgendwo ins Fenster ziehen, um sie zu verwenden.</translation>
     </message>
     <message>
         <source>Describe an image</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bild beschreiben</translation>
     </message>
     <message>
         <source>Summarize a video</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Video zusammenfassen</translation>
     </message>
     <message>
         <source>Ask your documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Deine Dokumente fragen</translation>
     </message>
     <message>
         <source>Explain a topic simply</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Thema einfach erklären</translation>
     </message>
     <message>
         <source>Draft an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine E-Mail entwerfen</translation>
     </message>
 </context>
 <context>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen (Strg+,)</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -639,83 +639,83 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (Ctrl+/)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel (Strg+/)</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished">Unterhaltungen</translation>
+        <translation>Unterhaltungen</translation>
     </message>
     <message>
         <source>Show or hide the conversations (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen ein- oder ausblenden (Strg+B)</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished">Dokumente</translation>
+        <translation>Dokumente</translation>
     </message>
     <message>
         <source>Show or hide the documents (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente ein- oder ausblenden (Strg+D)</translation>
     </message>
     <message>
         <source>New line in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Zeile in der Nachricht</translation>
     </message>
     <message>
         <source>Stop the answer, or stop editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort stoppen oder Bearbeiten beenden</translation>
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished">Neue Unterhaltung</translation>
+        <translation>Neue Unterhaltung</translation>
     </message>
     <message>
         <source>Go to the message box</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Nachrichtenfeld springen</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished">Unterhaltungen durchsuchen</translation>
+        <translation>Unterhaltungen durchsuchen</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">Dateien anhängen</translation>
+        <translation>Dateien anhängen</translation>
     </message>
     <message>
         <source>Regenerate the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort neu erzeugen</translation>
     </message>
     <message>
         <source>Copy the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort kopieren</translation>
     </message>
     <message>
         <source>Delete the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Unterhaltung löschen (in der Liste)</translation>
     </message>
     <message>
         <source>Rename the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Unterhaltung umbenennen (in der Liste)</translation>
     </message>
     <message>
         <source>Show or hide the conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltungen ein- oder ausblenden</translation>
     </message>
     <message>
         <source>Show or hide the documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumente ein- oder ausblenden</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -731,31 +731,31 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Describe this image in detail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibe dieses Bild ausführlich.</translation>
     </message>
     <message>
         <source>Explain how a rainbow forms, simply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkläre einfach, wie ein Regenbogen entsteht.</translation>
     </message>
     <message>
         <source>Draft a short, friendly email to </source>
-        <translation type="unfinished"></translation>
+        <translation>Entwirf eine kurze, freundliche E-Mail an </translation>
     </message>
     <message>
         <source>Questions now go to your documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen werden jetzt aus deinen Dokumenten beantwortet.</translation>
     </message>
     <message>
         <source>Conversation deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung gelöscht</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -849,7 +849,7 @@
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -857,23 +857,23 @@
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Show the previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Version zeigen</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Show the next version</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Version zeigen</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von %2</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1006,11 +1006,11 @@
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis schließen</translation>
     </message>
 </context>
 <context>
@@ -1052,7 +1052,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1064,23 +1064,23 @@
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Darstellung</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Darstellung:</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -1175,15 +1175,15 @@
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
 </context>
 <context>

@@ -22,11 +22,15 @@
         <source>Writing…</source>
         <translation>Escribiendo…</translation>
     </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 token</translation>
+    </message>
     <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
         </translation>
     </message>
     <message>
@@ -57,38 +61,34 @@
     <name>Chip</name>
     <message>
         <source>Summarize this video, with chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumir este vídeo, con capítulos</translation>
     </message>
     <message>
         <source>Summarize %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumir %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Quitar</translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar %1</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Attach images, videos or documents (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar imágenes, vídeos o documentos (Ctrl+O)</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">Adjuntar archivos</translation>
-    </message>
-    <message>
-        <source>Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar archivos</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished">Archivos adjuntos</translation>
+        <translation>Archivos adjuntos</translation>
     </message>
 </context>
 <context>
@@ -221,35 +221,35 @@
     <name>EmptyState</name>
     <message>
         <source>What can I help with?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿En qué puedo ayudarte?</translation>
     </message>
     <message>
         <source>Everything stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo se queda en este ordenador.</translation>
     </message>
     <message>
         <source>Drop images, videos or documents anywhere in the window to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suelta imágenes, vídeos o documentos en cualquier parte de la ventana para usarlos.</translation>
     </message>
     <message>
         <source>Describe an image</source>
-        <translation type="unfinished"></translation>
+        <translation>Describir una imagen</translation>
     </message>
     <message>
         <source>Summarize a video</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumir un vídeo</translation>
     </message>
     <message>
         <source>Ask your documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntar a tus documentos</translation>
     </message>
     <message>
         <source>Explain a topic simply</source>
-        <translation type="unfinished"></translation>
+        <translation>Explicar un tema con sencillez</translation>
     </message>
     <message>
         <source>Draft an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Redactar un correo</translation>
     </message>
 </context>
 <context>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes (Ctrl+,)</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -639,83 +639,83 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (Ctrl+/)</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado (Ctrl+/)</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished">Conversaciones</translation>
+        <translation>Conversaciones</translation>
     </message>
     <message>
         <source>Show or hide the conversations (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar u ocultar las conversaciones (Ctrl+B)</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished">Documentos</translation>
+        <translation>Documentos</translation>
     </message>
     <message>
         <source>Show or hide the documents (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar u ocultar los documentos (Ctrl+D)</translation>
     </message>
     <message>
         <source>New line in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva línea en el mensaje</translation>
     </message>
     <message>
         <source>Stop the answer, or stop editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener la respuesta o dejar de editar</translation>
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished">Nueva conversación</translation>
+        <translation>Nueva conversación</translation>
     </message>
     <message>
         <source>Go to the message box</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al cuadro de mensaje</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished">Buscar conversaciones</translation>
+        <translation>Buscar conversaciones</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">Adjuntar archivos</translation>
+        <translation>Adjuntar archivos</translation>
     </message>
     <message>
         <source>Regenerate the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Regenerar la última respuesta</translation>
     </message>
     <message>
         <source>Copy the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar la última respuesta</translation>
     </message>
     <message>
         <source>Delete the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar la conversación seleccionada (en la lista)</translation>
     </message>
     <message>
         <source>Rename the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Renombrar la conversación seleccionada (en la lista)</translation>
     </message>
     <message>
         <source>Show or hide the conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar u ocultar las conversaciones</translation>
     </message>
     <message>
         <source>Show or hide the documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar u ocultar los documentos</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -731,31 +731,31 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Describe this image in detail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Describe esta imagen con detalle.</translation>
     </message>
     <message>
         <source>Explain how a rainbow forms, simply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Explica de forma sencilla cómo se forma un arcoíris.</translation>
     </message>
     <message>
         <source>Draft a short, friendly email to </source>
-        <translation type="unfinished"></translation>
+        <translation>Redacta un correo breve y amable para </translation>
     </message>
     <message>
         <source>Questions now go to your documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora las preguntas se responden con tus documentos.</translation>
     </message>
     <message>
         <source>Conversation deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversación eliminada</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -849,7 +849,7 @@
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -857,23 +857,23 @@
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Anterior</translation>
     </message>
     <message>
         <source>Show the previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la versión anterior</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <source>Show the next version</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la versión siguiente</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 de %2</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1006,11 +1006,11 @@
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el aviso</translation>
     </message>
 </context>
 <context>
@@ -1052,7 +1052,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1064,23 +1064,23 @@
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apariencia</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Seguir al sistema</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Claro</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscuro</translation>
     </message>
     <message>
         <source>Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Apariencia:</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -1175,15 +1175,15 @@
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Atajos de teclado</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Teclas</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Acción</translation>
     </message>
 </context>
 <context>

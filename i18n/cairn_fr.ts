@@ -22,11 +22,15 @@
         <source>Writing…</source>
         <translation>Rédaction…</translation>
     </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 jeton</translation>
+    </message>
     <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n jeton</numerusform>
+            <numerusform>%n jetons</numerusform>
         </translation>
     </message>
     <message>
@@ -57,38 +61,34 @@
     <name>Chip</name>
     <message>
         <source>Summarize this video, with chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumer cette vidéo, avec des chapitres</translation>
     </message>
     <message>
         <source>Summarize %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumer %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">Retirer</translation>
+        <translation>Retirer</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer %1</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Attach images, videos or documents (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Joindre des images, vidéos ou documents (Ctrl+O)</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">Joindre des fichiers</translation>
-    </message>
-    <message>
-        <source>Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Joindre des fichiers</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished">Fichiers joints</translation>
+        <translation>Fichiers joints</translation>
     </message>
 </context>
 <context>
@@ -221,35 +221,35 @@
     <name>EmptyState</name>
     <message>
         <source>What can I help with?</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment puis-je vous aider ?</translation>
     </message>
     <message>
         <source>Everything stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout reste sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Drop images, videos or documents anywhere in the window to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déposez des images, vidéos ou documents n&apos;importe où dans la fenêtre pour les utiliser.</translation>
     </message>
     <message>
         <source>Describe an image</source>
-        <translation type="unfinished"></translation>
+        <translation>Décrire une image</translation>
     </message>
     <message>
         <source>Summarize a video</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumer une vidéo</translation>
     </message>
     <message>
         <source>Ask your documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Interroger vos documents</translation>
     </message>
     <message>
         <source>Explain a topic simply</source>
-        <translation type="unfinished"></translation>
+        <translation>Expliquer un sujet simplement</translation>
     </message>
     <message>
         <source>Draft an email</source>
-        <translation type="unfinished"></translation>
+        <translation>Rédiger un e-mail</translation>
     </message>
 </context>
 <context>
@@ -619,7 +619,7 @@
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres (Ctrl+,)</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -639,83 +639,83 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (Ctrl+/)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier (Ctrl+/)</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished">Conversations</translation>
+        <translation>Conversations</translation>
     </message>
     <message>
         <source>Show or hide the conversations (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer les conversations (Ctrl+B)</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished">Documents</translation>
+        <translation>Documents</translation>
     </message>
     <message>
         <source>Show or hide the documents (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer les documents (Ctrl+D)</translation>
     </message>
     <message>
         <source>New line in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle ligne dans le message</translation>
     </message>
     <message>
         <source>Stop the answer, or stop editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la réponse ou quitter la modification</translation>
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished">Nouvelle conversation</translation>
+        <translation>Nouvelle conversation</translation>
     </message>
     <message>
         <source>Go to the message box</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la zone de message</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished">Rechercher dans les conversations</translation>
+        <translation>Rechercher dans les conversations</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">Joindre des fichiers</translation>
+        <translation>Joindre des fichiers</translation>
     </message>
     <message>
         <source>Regenerate the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Régénérer la dernière réponse</translation>
     </message>
     <message>
         <source>Copy the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la dernière réponse</translation>
     </message>
     <message>
         <source>Delete the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la conversation sélectionnée (dans la liste)</translation>
     </message>
     <message>
         <source>Rename the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la conversation sélectionnée (dans la liste)</translation>
     </message>
     <message>
         <source>Show or hide the conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer les conversations</translation>
     </message>
     <message>
         <source>Show or hide the documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher ou masquer les documents</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -731,31 +731,31 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Describe this image in detail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Décris cette image en détail.</translation>
     </message>
     <message>
         <source>Explain how a rainbow forms, simply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Explique simplement comment se forme un arc-en-ciel.</translation>
     </message>
     <message>
         <source>Draft a short, friendly email to </source>
-        <translation type="unfinished"></translation>
+        <translation>Rédige un e-mail court et aimable pour </translation>
     </message>
     <message>
         <source>Questions now go to your documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les questions sont maintenant posées à vos documents.</translation>
     </message>
     <message>
         <source>Conversation deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Conversation supprimée</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -849,7 +849,7 @@
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -857,23 +857,23 @@
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Précédente</translation>
     </message>
     <message>
         <source>Show the previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la version précédente</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivante</translation>
     </message>
     <message>
         <source>Show the next version</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la version suivante</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 sur %2</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1006,11 +1006,11 @@
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer la notification</translation>
     </message>
 </context>
 <context>
@@ -1052,7 +1052,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1064,23 +1064,23 @@
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre le système</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence :</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -1175,15 +1175,15 @@
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
 </context>
 <context>

@@ -22,10 +22,14 @@
         <source>Writing…</source>
         <translation>回答を作成中…</translation>
     </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 トークン</translation>
+    </message>
     <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n トークン</numerusform>
         </translation>
     </message>
     <message>
@@ -56,38 +60,34 @@
     <name>Chip</name>
     <message>
         <source>Summarize this video, with chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>この動画を章立てで要約</translation>
     </message>
     <message>
         <source>Summarize %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を要約</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">削除</translation>
+        <translation>削除</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を削除</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Attach images, videos or documents (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>画像・動画・文書を添付 (Ctrl+O)</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">ファイルを添付</translation>
-    </message>
-    <message>
-        <source>Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを添付</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished">添付したファイル</translation>
+        <translation>添付ファイル</translation>
     </message>
 </context>
 <context>
@@ -220,35 +220,35 @@
     <name>EmptyState</name>
     <message>
         <source>What can I help with?</source>
-        <translation type="unfinished"></translation>
+        <translation>何をお手伝いしましょうか?</translation>
     </message>
     <message>
         <source>Everything stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてこのコンピューターの中で完結します。</translation>
     </message>
     <message>
         <source>Drop images, videos or documents anywhere in the window to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像・動画・文書をウィンドウのどこにでもドロップして使えます。</translation>
     </message>
     <message>
         <source>Describe an image</source>
-        <translation type="unfinished"></translation>
+        <translation>画像を説明する</translation>
     </message>
     <message>
         <source>Summarize a video</source>
-        <translation type="unfinished"></translation>
+        <translation>動画を要約する</translation>
     </message>
     <message>
         <source>Ask your documents</source>
-        <translation type="unfinished"></translation>
+        <translation>文書に質問する</translation>
     </message>
     <message>
         <source>Explain a topic simply</source>
-        <translation type="unfinished"></translation>
+        <translation>やさしく説明してもらう</translation>
     </message>
     <message>
         <source>Draft an email</source>
-        <translation type="unfinished"></translation>
+        <translation>メールの下書き</translation>
     </message>
 </context>
 <context>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>設定 (Ctrl+,)</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -637,83 +637,83 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (Ctrl+/)</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット (Ctrl+/)</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished">会話</translation>
+        <translation>会話</translation>
     </message>
     <message>
         <source>Show or hide the conversations (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>会話一覧の表示/非表示 (Ctrl+B)</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished">文書</translation>
+        <translation>文書</translation>
     </message>
     <message>
         <source>Show or hide the documents (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>文書の表示/非表示 (Ctrl+D)</translation>
     </message>
     <message>
         <source>New line in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ内で改行</translation>
     </message>
     <message>
         <source>Stop the answer, or stop editing</source>
-        <translation type="unfinished"></translation>
+        <translation>回答を停止、または編集をやめる</translation>
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished">新しい会話</translation>
+        <translation>新しい会話</translation>
     </message>
     <message>
         <source>Go to the message box</source>
-        <translation type="unfinished"></translation>
+        <translation>メッセージ入力欄へ移動</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished">会話を検索</translation>
+        <translation>会話を検索</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">ファイルを添付</translation>
+        <translation>ファイルを添付</translation>
     </message>
     <message>
         <source>Regenerate the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>最後の回答を再生成</translation>
     </message>
     <message>
         <source>Copy the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>最後の回答をコピー</translation>
     </message>
     <message>
         <source>Delete the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した会話を削除(一覧で)</translation>
     </message>
     <message>
         <source>Rename the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>選択した会話の名前を変更(一覧で)</translation>
     </message>
     <message>
         <source>Show or hide the conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>会話一覧の表示/非表示</translation>
     </message>
     <message>
         <source>Show or hide the documents</source>
-        <translation type="unfinished"></translation>
+        <translation>文書の表示/非表示</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>終了</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -729,31 +729,31 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">キャンセル</translation>
+        <translation>キャンセル</translation>
     </message>
     <message>
         <source>Describe this image in detail.</source>
-        <translation type="unfinished"></translation>
+        <translation>この画像を詳しく説明してください。</translation>
     </message>
     <message>
         <source>Explain how a rainbow forms, simply.</source>
-        <translation type="unfinished"></translation>
+        <translation>虹ができる仕組みをやさしく説明してください。</translation>
     </message>
     <message>
         <source>Draft a short, friendly email to </source>
-        <translation type="unfinished"></translation>
+        <translation>次の相手への短く親しみやすいメールを下書きしてください:</translation>
     </message>
     <message>
         <source>Questions now go to your documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>質問は文書をもとに回答されます。</translation>
     </message>
     <message>
         <source>Conversation deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>会話を削除しました</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>元に戻す</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>コピーしました</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -855,23 +855,23 @@
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>前へ</translation>
     </message>
     <message>
         <source>Show the previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>前のバージョンを表示</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>次へ</translation>
     </message>
     <message>
         <source>Show the next version</source>
-        <translation type="unfinished"></translation>
+        <translation>次のバージョンを表示</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョン %1/%2</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1004,11 +1004,11 @@
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>閉じる</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>この通知を閉じる</translation>
     </message>
 </context>
 <context>
@@ -1050,7 +1050,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1062,23 +1062,23 @@
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>外観</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>システムに合わせる</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>ライト</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>ダーク</translation>
     </message>
     <message>
         <source>Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>外観:</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -1173,15 +1173,15 @@
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>キーボードショートカット</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>キー</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
 </context>
 <context>

@@ -22,10 +22,14 @@
         <source>Writing…</source>
         <translation>正在撰写…</translation>
     </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 个 token</translation>
+    </message>
     <message numerus="yes">
-        <source>%n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n 个 token</numerusform>
         </translation>
     </message>
     <message>
@@ -56,38 +60,34 @@
     <name>Chip</name>
     <message>
         <source>Summarize this video, with chapters</source>
-        <translation type="unfinished"></translation>
+        <translation>总结这个视频,分章节</translation>
     </message>
     <message>
         <source>Summarize %1</source>
-        <translation type="unfinished"></translation>
+        <translation>总结 %1</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>移除 %1</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Attach images, videos or documents (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>附加图片、视频或文档 (Ctrl+O)</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">添加文件</translation>
-    </message>
-    <message>
-        <source>Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>附加文件</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished">已添加的文件</translation>
+        <translation>已附加的文件</translation>
     </message>
 </context>
 <context>
@@ -220,35 +220,35 @@
     <name>EmptyState</name>
     <message>
         <source>What can I help with?</source>
-        <translation type="unfinished"></translation>
+        <translation>有什么可以帮你?</translation>
     </message>
     <message>
         <source>Everything stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有内容都留在这台电脑上。</translation>
     </message>
     <message>
         <source>Drop images, videos or documents anywhere in the window to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>把图片、视频或文档拖到窗口任意位置即可使用。</translation>
     </message>
     <message>
         <source>Describe an image</source>
-        <translation type="unfinished"></translation>
+        <translation>描述一张图片</translation>
     </message>
     <message>
         <source>Summarize a video</source>
-        <translation type="unfinished"></translation>
+        <translation>总结一个视频</translation>
     </message>
     <message>
         <source>Ask your documents</source>
-        <translation type="unfinished"></translation>
+        <translation>询问你的文档</translation>
     </message>
     <message>
         <source>Explain a topic simply</source>
-        <translation type="unfinished"></translation>
+        <translation>简单解释一个主题</translation>
     </message>
     <message>
         <source>Draft an email</source>
-        <translation type="unfinished"></translation>
+        <translation>起草一封邮件</translation>
     </message>
 </context>
 <context>
@@ -617,7 +617,7 @@
     </message>
     <message>
         <source>Settings (Ctrl+,)</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 (Ctrl+,)</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -637,83 +637,83 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Keyboard shortcuts (Ctrl+/)</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键 (Ctrl+/)</translation>
     </message>
     <message>
         <source>Conversations</source>
-        <translation type="unfinished">对话列表</translation>
+        <translation>对话</translation>
     </message>
     <message>
         <source>Show or hide the conversations (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏对话列表 (Ctrl+B)</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished">文档</translation>
+        <translation>文档</translation>
     </message>
     <message>
         <source>Show or hide the documents (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏文档 (Ctrl+D)</translation>
     </message>
     <message>
         <source>New line in the message</source>
-        <translation type="unfinished"></translation>
+        <translation>在消息中换行</translation>
     </message>
     <message>
         <source>Stop the answer, or stop editing</source>
-        <translation type="unfinished"></translation>
+        <translation>停止回答,或退出编辑</translation>
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished">新对话</translation>
+        <translation>新建对话</translation>
     </message>
     <message>
         <source>Go to the message box</source>
-        <translation type="unfinished"></translation>
+        <translation>转到消息输入框</translation>
     </message>
     <message>
         <source>Search conversations</source>
-        <translation type="unfinished">搜索对话</translation>
+        <translation>搜索对话</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">添加文件</translation>
+        <translation>附加文件</translation>
     </message>
     <message>
         <source>Regenerate the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成最后的回答</translation>
     </message>
     <message>
         <source>Copy the last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>复制最后的回答</translation>
     </message>
     <message>
         <source>Delete the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的对话(在列表中)</translation>
     </message>
     <message>
         <source>Rename the selected conversation (in the list)</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名选中的对话(在列表中)</translation>
     </message>
     <message>
         <source>Show or hide the conversations</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏对话列表</translation>
     </message>
     <message>
         <source>Show or hide the documents</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏文档</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -729,31 +729,31 @@
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Describe this image in detail.</source>
-        <translation type="unfinished"></translation>
+        <translation>请详细描述这张图片。</translation>
     </message>
     <message>
         <source>Explain how a rainbow forms, simply.</source>
-        <translation type="unfinished"></translation>
+        <translation>简单解释一下彩虹是怎么形成的。</translation>
     </message>
     <message>
         <source>Draft a short, friendly email to </source>
-        <translation type="unfinished"></translation>
+        <translation>起草一封简短友好的邮件,收件人是</translation>
     </message>
     <message>
         <source>Questions now go to your documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在提问将从你的文档中回答。</translation>
     </message>
     <message>
         <source>Conversation deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>对话已删除</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -847,7 +847,7 @@
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -855,23 +855,23 @@
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个</translation>
     </message>
     <message>
         <source>Show the previous version</source>
-        <translation type="unfinished"></translation>
+        <translation>显示上一个版本</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个</translation>
     </message>
     <message>
         <source>Show the next version</source>
-        <translation type="unfinished"></translation>
+        <translation>显示下一个版本</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 个版本,共 %2 个</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -1004,11 +1004,11 @@
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭此提示</translation>
     </message>
 </context>
 <context>
@@ -1050,7 +1050,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1062,23 +1062,23 @@
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>外观</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>外观:</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -1173,15 +1173,15 @@
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
