@@ -310,3 +310,28 @@ def test_failures_come_first_with_a_filter_and_counts(make_window, qtbot, folder
     assert shown == ["broken.pdf", "locked.pdf"]
     QTest.keyClick(docs.filter_box, Qt.Key.Key_Up)
     assert all(not docs.list.item(i).isHidden() for i in range(docs.list.count()))
+
+
+def test_question_in_another_language_is_answered_with_a_note(make_window, qtbot, tmp_path):
+    from tests.docs.test_other_language import GPL_PARAGRAPH
+
+    rng = random.Random(4)
+    folder = tmp_path / "licences"
+    folder.mkdir()
+    (folder / "gpl-v3.txt").write_text(
+        "\n\n".join(GPL_PARAGRAPH + " " + F.filler(rng, 120) for _ in range(12)), "utf-8"
+    )
+    (folder / "mit.txt").write_text("Permission is hereby granted. " + F.filler(rng, 150), "utf-8")
+    engine = FakeEngine(tokens=["GPL v3 是一种自由软件许可证 [1]。"])
+    w = make_window(engine)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
+    _drop(w, [folder])
+    qtbot.waitUntil(lambda: not w.docs.busy and w.docs.ready_count() == 2, timeout=30000)
+    assert w.send("GPL v3 是什么?")
+    qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)
+    assert len(engine.requests) == 1  # answered, not refused
+    assert "GNU GPL" in "\n".join(m.content for m in engine.requests[0].messages)
+    answer = w.chat_view.last()
+    assert answer.text.startswith("*The documents are in another language than the question")
+    assert answer.text.endswith("GPL v3 是一种自由软件许可证 [1]。")
+    assert answer.sources[1].path.name == "gpl-v3.txt"
