@@ -63,6 +63,7 @@ class ChatView(QScrollArea):
         self._layout.setSpacing(8)
         self._layout.addStretch(1)
         self.empty: QWidget | None = None
+        self.tab_after: QWidget | None = None  # what Tab reaches after the last message
         self.setWidget(inner)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -112,7 +113,19 @@ class ChatView(QScrollArea):
         self._layout.insertWidget(self._layout.count() - 1, widget)
         self._follow = True
         self._update_empty()
+        self._chain_focus()
         return widget
+
+    def _chain_focus(self) -> None:
+        """Tab goes from the conversation through each message's buttons, top to bottom,
+        then on to `tab_after` (the message box)."""
+        previous: QWidget = self
+        for message in self.messages():
+            for button in message.focus_chain():
+                QWidget.setTabOrder(previous, button)
+                previous = button
+        if self.tab_after is not None:
+            QWidget.setTabOrder(previous, self.tab_after)
 
     def restyle(self, dark: bool) -> None:
         """After a theme switch: icons in the new colours (the text is re-rendered by reopening)."""

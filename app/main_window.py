@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.media.summarizeRequested.connect(self.summarize_video)
         self.composer = Composer(self.media)
         self.input = self.composer.input
+        self.chat_view.tab_after = self.input
         self.input.submitted.connect(self.send)
         self.input.filesDropped.connect(self.media.add_paths)
         self.send_button = self.composer.send_button

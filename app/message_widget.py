@@ -52,6 +52,10 @@ class AutoHeightBrowser(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setOpenLinks(False)
+        # out of the Tab chain (Tab would walk its links and never leave); the message's
+        # buttons are in it, and a click still selects text
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().setDocumentMargin(2)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
@@ -274,6 +278,15 @@ class MessageWidget(QFrame):
         button.setAccessibleName(accessible)
 
     # hover and focus
+
+    def focus_chain(self) -> list[QWidget]:
+        """The message's buttons in Tab order (hidden ones are skipped by Qt)."""
+        chain: list[QWidget] = [self.thinking_toggle, self.copy_button]
+        if self.role == "user":
+            chain.append(self.edit_button)
+        else:
+            chain += [self.regenerate_button, self.prev_button, self.next_button]
+        return chain
 
     def set_hovered(self, on: bool) -> None:
         """Show the action buttons fully (pointer or focus on the message) or faintly."""

@@ -316,3 +316,36 @@ def test_tab_goes_from_the_message_box_to_send(make_window, qtbot):
     assert QApplication.focusWidget() is w.composer.attach_button
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is w.send_button
+
+
+def test_tab_reaches_each_message_s_buttons_and_shows_them(make_window, qtbot, monkeypatch):
+    w = make_window()
+    _ready(w, qtbot)
+    w.send("Hi")
+    _answered(w, qtbot)
+    user, answer = w.chat_view.messages()
+    assert not user.actions_shown()
+    w.chat_view.setFocus()
+    qtbot.keyClick(w.chat_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is user.copy_button and user.actions_shown()
+    order = [QApplication.focusWidget()]
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [
+        user.copy_button,
+        user.edit_button,
+        answer.copy_button,
+        answer.regenerate_button,
+        w.input,
+    ]
+    assert not user.actions_shown() and answer.actions_shown() is False
+    # F2 renames, from the list
+    from PySide6.QtWidgets import QInputDialog
+
+    lst = w.conversations
+    lst.list.setCurrentRow(0)
+    lst.list.setFocus()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Renamed", True))
+    qtbot.keyClick(lst.list, Qt.Key.Key_F2)
+    assert lst.list.currentItem().text() == "Renamed"
