@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QThreadPool, QTimer
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -131,24 +138,40 @@ class TextViewer(QDialog):
             self._mark()
 
     def _on_text(self, paragraphs: tuple[Paragraph, ...]) -> None:
+        """The paragraphs as a readable page: each new heading level as a title (larger the
+        higher it is), a paragraph's wrapped source lines joined, space between paragraphs."""
         doc = QTextDocument(self.text_view)
         doc.setDefaultFont(self.text_view.font())
+        doc.setDocumentMargin(16)
         cursor = QTextCursor(doc)
-        plain, bold = QTextCharFormat(), QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        heading = ""
+        spaced = QTextBlockFormat()
+        spaced.setBottomMargin(8)
+        base = self.text_view.font().pointSizeF()
+        shown: list[str] = []  # the heading path on screen
         first = True
-        for p in paragraphs:
-            if p.heading and p.heading != heading:
-                heading = p.heading
-                if not first:
-                    cursor.insertBlock()
-                cursor.insertText(heading.split(" > ")[-1], bold)
-                first = False
-            if not first:
-                cursor.insertBlock()
-            cursor.insertText(p.text, plain)
+
+        def block(text: str, fmt: QTextCharFormat) -> None:
+            nonlocal first
+            if first:
+                cursor.setBlockFormat(spaced)
+            else:
+                cursor.insertBlock(spaced)
+            cursor.insertText(text, fmt)
             first = False
+
+        for p in paragraphs:
+            path = [h.strip() for h in p.heading.split(" > ") if h.strip()] if p.heading else []
+            if path != shown:
+                same = 0
+                while same < min(len(path), len(shown)) and path[same] == shown[same]:
+                    same += 1
+                for depth in range(same, len(path)):
+                    title = QTextCharFormat()
+                    title.setFontWeight(QFont.Weight.Bold)
+                    title.setFontPointSize(base * max(1.0, 1.5 - 0.2 * depth))
+                    block(path[depth], title)
+                shown = path
+            block(" ".join(p.text.split()), QTextCharFormat())
         self.text_view.setDocument(doc)
         self.loaded = True
         self._mark()

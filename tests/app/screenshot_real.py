@@ -141,8 +141,8 @@ def seed(home: Path, lang: str) -> None:
     if lang.startswith("zh"):
         c = store.create_conversation("GPL v3 是什么")
         sources = [
-            [1, str(folder / "gpl-3.0.pdf"), 1, "", GPL_PAGES[0][:240]],
-            [2, str(folder / "gpl-3.0.pdf"), 2, "", GPL_PAGES[1][:240]],
+            [1, str(folder / "gpl-3.0.pdf"), 1, "", GPL_PAGES[0][:199] + "…"],
+            [2, str(folder / "gpl-3.0.pdf"), 2, "", GPL_PAGES[1][:199] + "…"],
         ]
         answer(
             c.id,
@@ -160,16 +160,18 @@ def seed(home: Path, lang: str) -> None:
                 str(html),
                 None,
                 "The Artistic License 2.0 > Distribution of Modified Versions of the Package as Source",
-                "You may Distribute your Modified Version as Source",
+                " ".join(ARTISTIC_HTML.split("<h2>Distribution")[1].split("<p>")[1].split())[:239]
+                + "…",
             ],
             [
                 2,
                 str(html),
                 None,
                 "The Artistic License 2.0 > Preamble",
-                "This license establishes the terms",
+                " ".join(ARTISTIC_HTML.split("<h2>Preamble</h2>")[1].split("<p>")[1].split())[:239]
+                + "…",
             ],
-            [3, str(folder / "gpl-3.0.pdf"), 2, "", GPL_PAGES[1][:240]],
+            [3, str(folder / "gpl-3.0.pdf"), 2, "", GPL_PAGES[1][:199] + "…"],
         ]
         answer(
             c.id,
@@ -187,6 +189,7 @@ def main() -> int:
     p.add_argument("--dark", action="store_true")
     p.add_argument("--lang", default="en")
     p.add_argument("--home", help="reuse a prepared data folder")
+    p.add_argument("--cite", type=int, default=0, help="open the last answer's source N too")
     args = p.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="cairn-shot-"))
@@ -241,6 +244,13 @@ def main() -> int:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     frame = w.frameGeometry()
+    if args.cite:  # the citation's viewer over the window: the whole screen is the picture
+        w.viewers.show_source(w.chat_view.last(), args.cite)
+        viewer = w.viewers.page_viewer or w.viewers.text_viewer
+        wait(lambda: viewer is not None and not viewer.busy and viewer.isVisible())
+        viewer.move(frame.width() - viewer.frameGeometry().width() - 40, 0)
+        wait(lambda: False, 1500)
+        frame = w.screen().geometry()
     if os.environ.get("DISPLAY"):
         crop = f"{frame.width()}x{frame.height()}+{frame.x()}+{frame.y()}"
         subprocess.run(["import", "-window", "root", "-crop", crop, str(out)], check=True)
