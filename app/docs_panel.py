@@ -67,6 +67,7 @@ class DocsPanel(QWidget):
         self.pool.setMaxThreadCount(1)  # one writer; batches run one after another
         self.statuses: dict[str, str] = {}  # resolved path -> "queued" | "indexing" | ...
         self.reasons: dict[str, str] = {}  # resolved path -> the failure, worded
+        self._codes: dict[str, tuple[str, str]] = {}  # path -> (code, detail): reworded on a switch
         self._tasks: list[Task] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,10 +111,15 @@ class DocsPanel(QWidget):
         self.use_box.setText(self.tr("Answer from these documents"))
         self.add_button.setText(self.tr("Add folder…"))
         self.remove_button.setText(self.tr("Remove"))
+        for key, (code, detail) in self._codes.items():  # failures, in the new language
+            if key in self.reasons:
+                self.reasons[key] = error_text(code, detail)
         for key, status in list(self.statuses.items()):  # the status words of each row
             item = self._item(key)
             if item is not None:
-                item.setText(self._row_text(key, status, self.reasons.get(key, "")))
+                reason = self.reasons.get(key, "")
+                item.setText(self._row_text(key, status, reason))
+                item.setToolTip(key + ("\n" + reason if reason else ""))
         self._show_summary()
         self._update_counts()
         self.filter_box.setAccessibleName(self.tr("Show which documents"))
@@ -289,6 +295,7 @@ class DocsPanel(QWidget):
             path = str(info.path)
             detail = info.error_detail.replace(path + ": ", "").replace(path, info.path.name)
             reason = error_text(info.error.value, detail)
+            self._codes[path] = (info.error.value, detail)
         self._set(str(info.path), status, reason)
 
     def _status_text(self, status: str, reason: str) -> str:
@@ -336,6 +343,7 @@ class DocsPanel(QWidget):
     def _drop(self, key: str) -> None:
         self.statuses.pop(key, None)
         self.reasons.pop(key, None)
+        self._codes.pop(key, None)
         item = self._item(key)
         if item is not None:
             self.list.takeItem(self.list.row(item))

@@ -31,10 +31,17 @@ def test_answer_stats_sources_and_document_counts_reword(window, english, qtbot,
 
     note = tmp_path / "note.txt"
     note.write_text("The pelican eats sardines at dawn.", encoding="utf-8")
-    w.docs.add([note])
-    qtbot.waitUntil(lambda: not w.docs.busy and w.docs.ready_count() == 1, timeout=30000)
-    assert w.docs.filter_box.itemText(0) == "All documents (1)"
-    assert w.docs.status.text() == "1 ready, 0 failed."
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    w.docs.add([note, broken])
+    qtbot.waitUntil(
+        lambda: not w.docs.busy and w.docs.ready_count() == 1 and len(w.docs.reasons) == 1,
+        timeout=30000,
+    )
+    assert w.docs.filter_box.itemText(0) == "All documents (2)"
+    assert w.docs.status.text() == "1 ready, 1 failed."
+    (english_reason,) = w.docs.reasons.values()
+    assert english_reason.startswith("The document is damaged")
 
     i18n.apply_language(english, "zh_CN")
     qtbot.waitUntil(lambda: w.send_button.text() != "Send", timeout=2000)
@@ -44,8 +51,12 @@ def test_answer_stats_sources_and_document_counts_reword(window, english, qtbot,
     assert chinese_stats == stats_text(stored["tokens"], stored["tps"], stored["ttft_s"])
     sources = answer.sources_view.toPlainText()
     assert sources.startswith("来源\n[1] a.pdf，第 2 页") and "b.md，“Setup”一节" in sources
-    assert w.docs.filter_box.itemText(0) == "全部文档（1）"
-    assert w.docs.status.text() != "1 ready, 0 failed."
+    assert w.docs.filter_box.itemText(0) == "全部文档（2）"
+    (chinese_reason,) = w.docs.reasons.values()
+    assert chinese_reason != english_reason and "damaged" not in chinese_reason
+    failed_row = w.docs.list.item(0).text()  # failures first, worded in Chinese
+    assert failed_row.startswith("broken.pdf\n") and chinese_reason in failed_row
+    assert w.docs.status.text() != "1 ready, 1 failed."
     assert "Failed" not in w.docs.filter_box.itemText(1)
 
     i18n.apply_language(english, "en")
