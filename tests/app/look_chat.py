@@ -45,6 +45,9 @@ def main() -> int:
     p.add_argument("--empty", action="store_true")
     p.add_argument("--hover", action="store_true", help="show the last answer's buttons")
     p.add_argument("--lang", default="")
+    p.add_argument("--regenerate", action="store_true", help="a second version of the answer")
+    p.add_argument("--delete", action="store_true", help="delete, showing the Undo notice")
+    p.add_argument("--shortcuts", action="store_true", help="open the shortcuts sheet")
     args = p.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -107,8 +110,16 @@ def main() -> int:
         img.save(str(pic))
         w.media.add_paths([pic])
         w.input.setPlainText("Now make it skip rows where the value is empty.")
+        if args.regenerate:
+            w.session.regenerate()
+            wait(lambda: not w.session.busy)
         if args.hover:
             w.chat_view.last().set_hovered(True)
+        if args.delete:
+            w.conversations.delete_current()
+        if args.shortcuts:
+            w.show_shortcuts()
+            w.shortcuts_sheet.move(width // 2 - 230, 60)
     wait(lambda: False, 600)  # let layout and thumbnails settle
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
