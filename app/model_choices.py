@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QStandardItemModel
@@ -96,6 +96,13 @@ class Choice:
     recommended: bool = False
 
 
+def recommended_label(label: str) -> str:
+    """A row marked as the one suggested for this machine."""
+    return QCoreApplication.translate("ModelChoices", "%1 · recommended").replace(
+        "%1", "★ " + label
+    )
+
+
 def installed_label(entry: object) -> str:
     """A toolbar row: "Qwen3.5 2B · llama.cpp · Q6_K" (data and product names only)."""
     spec = getattr(entry, "spec", None)
@@ -123,11 +130,7 @@ def download_label(spec: object, recommended: bool) -> str:
         .replace("%3", spec.quantization)  # type: ignore[attr-defined]
         .replace("%4", human_bytes(spec.download_bytes))  # type: ignore[attr-defined]
     )
-    if recommended:
-        text = QCoreApplication.translate("ModelChoices", "%1 · recommended").replace(
-            "%1", "★ " + text
-        )
-    return text
+    return recommended_label(text) if recommended else text
 
 
 def grouped(choices: Iterable[Choice], preferred: str) -> list[tuple[str, list[Choice]]]:

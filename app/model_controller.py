@@ -33,7 +33,15 @@ from inference.records import ENGINE_CHOICES, EngineName
 from .engine_thread import EngineController, LoadedModel, load_job
 from .first_run import default_store, recommended_id
 from .messages import error_text, stage_text
-from .model_choices import Choice, engine_of, fill_grouped, installed_label, preferred_engine
+from .model_choices import (
+    Choice,
+    engine_of,
+    fill_grouped,
+    grouped,
+    installed_label,
+    preferred_engine,
+    recommended_label,
+)
 from .seams import Models, Opener
 from .settings import Settings
 
@@ -209,12 +217,14 @@ class ModelController(QObject):
             if self._recommended is None:
                 self._recommended = recommended_id(store) or ""
             for entry in sort_entries([e for e in store.entries() if is_chat_model(e)]):
+                recommended = entry.id == self._recommended
+                label = installed_label(entry)
                 out.append(
                     Choice(
                         entry.id,
-                        installed_label(entry),
+                        recommended_label(label) if recommended else label,
                         engine_of(entry),
-                        entry.id == self._recommended,
+                        recommended,
                     )
                 )
         except (OSError, CairnError):  # an unreadable models folder must not stop the window
@@ -233,14 +243,16 @@ class ModelController(QObject):
 
     def choose(self) -> str:
         """Fill the model box and return the model to open: the one named on the command line,
-        else the remembered one, else the first ready one; "" when there is none."""
+        else the remembered one, else the recommended or first row offered; "" when none."""
         models = self.ready_models()
         refs = [c.ref for c in models]
         ref = self.settings.get("model")
         if ref and ref not in refs and not Path(ref).expanduser().exists():
             ref = ""  # the remembered model has gone: fall back to another
         ref = self._override or ref  # what the user named is tried, and fails with a message
-        ref = ref or (refs[0] if refs else "")
+        if not ref and models:  # the recommended one, else the first row of this machine's engine
+            rows = [c for _engine, group in grouped(models, preferred_engine()) for c in group]
+            ref = next((c.ref for c in rows if c.recommended), rows[0].ref)
         if ref:
             self._fill_models(models, ref)
         return ref

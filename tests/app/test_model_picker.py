@@ -186,3 +186,27 @@ def test_a_removed_model_leaves_the_list(make_window, qtbot, dirs):
     # the first-run page lists again when shown
     w.models_action.trigger()
     assert w.stack.currentWidget() is w.first_run
+
+
+@pytest.mark.parametrize("apple", [False, True])
+def test_toolbar_picker_groups_installed_models(make_window, dirs, monkeypatch, apple):
+    """Both builds of 0.8B installed: the machine's engine's row comes first and is chosen."""
+    from types import SimpleNamespace
+
+    from inference.catalog import find
+    from inference.models.store import ModelState
+
+    _machine(monkeypatch, apple)
+    ids = ("qwen3.5-0.8b-mlx-4bit", "qwen3.5-0.8b-gguf-q8_0")
+    store = FakeStore(dirs.models, ready=ids)
+    store.entries = lambda: [
+        SimpleNamespace(id=r, spec=find(r), state=ModelState.READY, path=None) for r in ids
+    ]
+    w = make_window(store=store)
+    box = w.models.model_box
+    first = "qwen3.5-0.8b-mlx-4bit" if apple else "qwen3.5-0.8b-gguf-q8_0"
+    assert model_rows(box)[0] == first and box.currentData() == first
+    assert "suits this computer" in _headers(box)[0]
+    gguf = box.itemText(box.findData("qwen3.5-0.8b-gguf-q8_0"))
+    assert "0.8B" in gguf and "llama.cpp" in gguf and "Q8_0" in gguf
+    assert "MLX" in box.itemText(box.findData("qwen3.5-0.8b-mlx-4bit"))
