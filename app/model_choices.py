@@ -174,7 +174,7 @@ def fill_grouped(
                 font.setBold(True)
                 header.setFont(font)
         for c in rows:
-            combo.addItem(("    " if len(groups) > 1 else "") + c.label, c.ref)
+            combo.addItem(c.label, c.ref)
             if c.ref == current:
                 at_current = combo.count() - 1
             if c.recommended and at_recommended < 0:
