@@ -74,6 +74,7 @@ class Chip(QFrame):
             self.summarize_button = QToolButton()
             self.summarize_button.setAutoRaise(True)
             self.summarize_button.setIcon(icons.icon("summary", size=16))
+            self.summarize_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.summarize_button.clicked.connect(lambda: self.summarizeRequested.emit(self.path))
             row.addWidget(self.summarize_button)
         if removable:
@@ -86,6 +87,7 @@ class Chip(QFrame):
 
     def retranslate_ui(self) -> None:
         if self.summarize_button is not None:
+            self.summarize_button.setText(self.tr("Summarize"))
             self.summarize_button.setToolTip(self.tr("Summarize this video, with chapters"))
             self.summarize_button.setAccessibleName(
                 self.tr("Summarize %1").replace("%1", self.path.name)

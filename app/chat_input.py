@@ -25,10 +25,11 @@ class ChatInput(QPlainTextEdit):
 
     def retranslate_ui(self) -> None:
         """Fixed texts; run again on a language switch (app/i18n.py)."""
-        self.setPlaceholderText(
-            self.tr("Ask anything. Enter sends, Shift+Enter starts a new line.")
-        )
+        self.setPlaceholderText(self.placeholder())
         self.setAccessibleName(self.tr("Message to send"))
+
+    def placeholder(self) -> str:
+        return self.tr("Ask anything. Enter sends, Shift+Enter starts a new line.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -101,7 +101,10 @@ class ChatSession(QObject):
             w.set_content(m.content, m.thinking)
             w.set_attachments([(Path(a), _kind(a) or "document") for a in m.attachments])
             stats = m.stats or {}
-            w.set_status(functools.partial(self._status_text, m.status, stats.get("error")))
+            w.set_status(
+                functools.partial(self._status_text, m.status, stats.get("error")),
+                error=m.status == H.FAILED,
+            )
             w.set_stats(functools.partial(self.stats_line, stats))
             versions = stats.get("versions")
             if isinstance(versions, list) and len(versions) > 1:
@@ -320,7 +323,9 @@ class ChatSession(QObject):
             stats = {**stats, "versions": [*a.versions, entry], "shown": len(a.versions)}
         a.writer.finish(status, stats)
         a.widget.finish()
-        a.widget.set_status(functools.partial(self._status_text, status, error))
+        a.widget.set_status(
+            functools.partial(self._status_text, status, error), error=status == H.FAILED
+        )
         self._update_actions()
         self.busyChanged.emit(False)
         self.answerFinished.emit(status, a.writer.text)

@@ -73,6 +73,15 @@ class Composer(QFrame):
             self.style().polish(self)
         return super().eventFilter(watched, event)
 
+    def set_dropping(self, on: bool) -> None:
+        """While files are dragged over the window the box says where they will go."""
+        self.setProperty("dropping", on)
+        self.input.setPlaceholderText(
+            self.tr("Drop to attach to your message") if on else self.input.placeholder()
+        )
+        self.style().unpolish(self)
+        self.style().polish(self)
+
     def set_busy(self, busy: bool) -> None:
         """While answering the Stop button shows instead of Send."""
         self.send_button.setEnabled(not busy)

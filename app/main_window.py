@@ -567,8 +567,14 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.media.dragEnterEvent(event)
+        self.composer.set_dropping(event.isAccepted())
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.composer.set_dropping(False)
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self.composer.set_dropping(False)
         self.media.dropEvent(event)
 
     def closeEvent(self, event) -> None:

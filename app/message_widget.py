@@ -391,12 +391,17 @@ class MessageWidget(QFrame):
         if self.role == "user":
             self._fit_bubble()
 
-    def set_status(self, text: str | Callable[[], str]) -> None:
-        """The status line: a text, or a function making it again on a language switch."""
+    def set_status(self, text: str | Callable[[], str], *, error: bool = False) -> None:
+        """The status line: a text, or a function making it again on a language switch;
+        why an answer failed shows as an error (in red)."""
         self._status_words = text
         shown = text() if callable(text) else text
         self.status_label.setText(shown)
         self.status_label.setVisible(bool(shown))
+        if bool(self.status_label.property("error")) != error:
+            self.status_label.setProperty("error", error)
+            self.status_label.style().unpolish(self.status_label)
+            self.status_label.style().polish(self.status_label)
 
     def set_progress(self, done: float, total: float | None) -> None:
         """A thin bar under the header: determinate with a total, busy without one."""

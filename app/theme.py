@@ -103,6 +103,8 @@ def style_sheet(dark: bool) -> str:
     QFrame#composer {{ background: {c["canvas"]}; border: 1px solid {c["border"]};
         border-radius: 14px; }}
     QFrame#composer[focused="true"] {{ border: 2px solid {c["focus"]}; }}
+    QFrame#composer[dropping="true"] {{ border: 2px dashed {c["accent"]};
+        background: {c["notice"]}; }}
     QPlainTextEdit#chatInput {{ background: transparent; border: none; }}
     QPushButton#sendButton {{ background: {c["accent"]}; color: #ffffff; border: none;
         border-radius: 8px; padding: 5px 14px; font-weight: 600; }}

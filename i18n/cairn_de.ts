@@ -60,6 +60,10 @@
 <context>
     <name>Chip</name>
     <message>
+        <source>Summarize</source>
+        <translation>Zusammenfassen</translation>
+    </message>
+    <message>
         <source>Summarize this video, with chapters</source>
         <translation>Dieses Video mit Kapiteln zusammenfassen</translation>
     </message>
@@ -89,6 +93,10 @@
     <message>
         <source>Attached files</source>
         <translation>Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>Loslassen, um es an die Nachricht anzuhängen</translation>
     </message>
 </context>
 <context>

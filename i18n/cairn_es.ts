@@ -60,6 +60,10 @@
 <context>
     <name>Chip</name>
     <message>
+        <source>Summarize</source>
+        <translation>Resumir</translation>
+    </message>
+    <message>
         <source>Summarize this video, with chapters</source>
         <translation>Resumir este vídeo, con capítulos</translation>
     </message>
@@ -89,6 +93,10 @@
     <message>
         <source>Attached files</source>
         <translation>Archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>Suelta para adjuntar al mensaje</translation>
     </message>
 </context>
 <context>

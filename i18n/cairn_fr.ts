@@ -60,6 +60,10 @@
 <context>
     <name>Chip</name>
     <message>
+        <source>Summarize</source>
+        <translation>Résumer</translation>
+    </message>
+    <message>
         <source>Summarize this video, with chapters</source>
         <translation>Résumer cette vidéo, avec des chapitres</translation>
     </message>
@@ -89,6 +93,10 @@
     <message>
         <source>Attached files</source>
         <translation>Fichiers joints</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>Déposez pour joindre à votre message</translation>
     </message>
 </context>
 <context>

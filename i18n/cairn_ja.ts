@@ -59,6 +59,10 @@
 <context>
     <name>Chip</name>
     <message>
+        <source>Summarize</source>
+        <translation>要約</translation>
+    </message>
+    <message>
         <source>Summarize this video, with chapters</source>
         <translation>この動画を章立てで要約</translation>
     </message>
@@ -88,6 +92,10 @@
     <message>
         <source>Attached files</source>
         <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>ドロップしてメッセージに添付</translation>
     </message>
 </context>
 <context>

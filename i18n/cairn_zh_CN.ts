@@ -59,6 +59,10 @@
 <context>
     <name>Chip</name>
     <message>
+        <source>Summarize</source>
+        <translation>总结</translation>
+    </message>
+    <message>
         <source>Summarize this video, with chapters</source>
         <translation>总结这个视频,分章节</translation>
     </message>
@@ -88,6 +92,10 @@
     <message>
         <source>Attached files</source>
         <translation>已附加的文件</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>松开即可附加到消息</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,8 @@ def main() -> int:
     p.add_argument("--regenerate", action="store_true", help="a second version of the answer")
     p.add_argument("--delete", action="store_true", help="delete, showing the Undo notice")
     p.add_argument("--shortcuts", action="store_true", help="open the shortcuts sheet")
+    p.add_argument("--stream", action="store_true", help="take the picture while answering")
+    p.add_argument("--fail", action="store_true", help="an answer that failed")
     args = p.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -101,7 +103,20 @@ def main() -> int:
             time.sleep(0.005)
 
     wait(lambda: w.models.loaded is not None)
-    if not args.empty:
+    if args.stream:
+        engine.delay = 0.05
+        engine.thinking = ("The user wants a CSV helper. ", "Keep it short.")
+    if args.fail:
+        from inference.errors import CairnError, ErrorCode
+
+        def fail(request, *, cancel):
+            raise CairnError(ErrorCode.CONTEXT_TOO_LONG, "9000 > 4096 tokens")
+
+        engine.generate = fail
+    if args.stream or args.fail:
+        w.send("Write a Python function that sums one column of a CSV file, and explain it.")
+        wait(lambda: len(w.chat_view.last().text) > 120 or not w.session.busy)
+    elif not args.empty:
         w.send("Write a Python function that sums one column of a CSV file, and explain it.")
         wait(lambda: not w.session.busy)
         img = QImage(160, 120, QImage.Format.Format_RGB32)

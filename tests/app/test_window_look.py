@@ -134,6 +134,7 @@ def test_a_failed_answer_keeps_its_reason_after_a_restart(make_window, qtbot):
     w2 = make_window()
     w2.conversations.list.setCurrentRow(0)
     assert w2.chat_view.last().status_label.text() == reason
+    assert w2.chat_view.last().status_label.property("error") is True  # shown as an error
 
 
 def test_answer_from_documents_is_remembered(make_window, qtbot):
@@ -291,7 +292,10 @@ def test_attachments_are_chips_in_the_message_box(make_window, qtbot, tmp_path):
     QApplication.sendEvent(
         target, QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, buttons, mods)
     )
+    assert w.composer.property("dropping") is True  # the message box says where it goes
+    assert w.input.placeholderText() == "Drop to attach to your message"
     QApplication.sendEvent(target, QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods))
+    assert w.composer.property("dropping") is False
     chips = w.composer.chips
     assert [c.path for c in chips.chips] == [img] and chips.isVisible()
     qtbot.waitUntil(lambda: chips.chips[0].caption.text() == "32×24", timeout=5000)
