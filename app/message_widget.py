@@ -489,6 +489,7 @@ class MessageWidget(QFrame):
         self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.copy_button.setIcon(icons.icon("check", size=16))
         self._copied.start(COPIED_MS)
+        self.set_hovered(True)  # "Copied" is seen after Ctrl+Shift+C too
         self.copyRequested.emit(self)
 
     def _copied_shown(self) -> bool:
@@ -497,6 +498,9 @@ class MessageWidget(QFrame):
 
     def _end_copied(self) -> None:
         self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        focus = QGuiApplication.focusObject()
+        inside = isinstance(focus, QWidget) and self.isAncestorOf(focus)
+        self.set_hovered(self.underMouse() or inside)
         self.retranslate_ui()
         self.restyle()
 
