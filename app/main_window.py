@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.panes.fit(self.width())
         hints = QApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):  # Qt >= 6.5: follow the system when asked to
-            hints.colorSchemeChanged.connect(lambda _scheme: self._on_system_scheme())
+            hints.colorSchemeChanged.connect(self._on_system_scheme)  # gone with the window
         self.start()
         self.docs.start()  # lists the library and resumes interrupted indexing, on its worker
         QThreadPool.globalInstance().start(markdown_doc.warm_up)
@@ -553,7 +553,7 @@ class MainWindow(QMainWindow):
         if cid is not None and not self.session.busy:
             self.session.open(cid)  # code blocks take the new theme's colours
 
-    def _on_system_scheme(self) -> None:
+    def _on_system_scheme(self, *_scheme) -> None:
         if self.settings.get("theme") == "system":
             self.apply_theme()
 
