@@ -50,6 +50,7 @@ def main() -> int:
     p.add_argument("--shortcuts", action="store_true", help="open the shortcuts sheet")
     p.add_argument("--stream", action="store_true", help="take the picture while answering")
     p.add_argument("--fail", action="store_true", help="an answer that failed")
+    p.add_argument("--mouse", default="", help="X,Y: move the real pointer there (xdotool)")
     args = p.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -135,6 +136,9 @@ def main() -> int:
         if args.shortcuts:
             w.show_shortcuts()
             w.shortcuts_sheet.move(width // 2 - 230, 60)
+    if args.mouse and os.environ.get("DISPLAY"):
+        x, y = args.mouse.split(",")
+        subprocess.run(["xdotool", "mousemove", x, y], check=True)
     wait(lambda: False, 600)  # let layout and thumbnails settle
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
