@@ -3,6 +3,10 @@
 Glue between the chat view, the history store and the engine controller. The streamed answer
 is appended to its message widget and to an AnswerWriter (saved every half second), so a crash
 keeps the partial answer.
+
+A little over 400 lines because a regenerated answer keeps its earlier versions (stats
+"versions"/"shown") and a failed one its reason ("error"), both read back by open(): writing and
+reading them apart would split one format in two places.
 """
 
 from __future__ import annotations
