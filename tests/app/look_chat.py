@@ -51,6 +51,7 @@ def main() -> int:
     p.add_argument("--stream", action="store_true", help="take the picture while answering")
     p.add_argument("--fail", action="store_true", help="an answer that failed")
     p.add_argument("--mouse", default="", help="X,Y: move the real pointer there (xdotool)")
+    p.add_argument("--tab", type=int, default=0, help="press Tab this often from the chat")
     args = p.parse_args()
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -136,6 +137,14 @@ def main() -> int:
         if args.shortcuts:
             w.show_shortcuts()
             w.shortcuts_sheet.move(width // 2 - 230, 60)
+    if args.tab:
+        from PySide6.QtTest import QTest
+
+        w.activateWindow()
+        wait(w.isActiveWindow, 2000)
+        w.chat_view.setFocus()
+        for _ in range(args.tab):
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     if args.mouse and os.environ.get("DISPLAY"):
         x, y = args.mouse.split(",")
         subprocess.run(["xdotool", "mousemove", x, y], check=True)
