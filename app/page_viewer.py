@@ -63,7 +63,11 @@ def find_passage(textpage, passage: str) -> tuple[int, int] | None:
         if found:
             start, _count = found
             total = textpage.count_chars()
-            return start, max(1, min(len(passage), total - start))
+            count = max(1, min(len(passage.rstrip("…")), total - start))
+            tail = textpage.get_text_range(start + count, min(40, total - start - count))
+            while tail[:1].isalnum():  # end at a word's end, not inside it
+                count, tail = count + 1, tail[1:]
+            return start, count
     return None
 
 

@@ -119,6 +119,7 @@ def prepare(home: Path) -> str:
 def seed(home: Path, lang: str) -> None:
     """The conversations on screen, stored as the app stores answers."""
     from inference import history as H
+    from inference.docs.prompt import snippet  # what a document answer keeps of each source
     from inference.paths import data_dirs
 
     dirs = data_dirs({"CAIRN_HOME": str(home)}).ensure()
@@ -141,8 +142,8 @@ def seed(home: Path, lang: str) -> None:
     if lang.startswith("zh"):
         c = store.create_conversation("GPL v3 是什么")
         sources = [
-            [1, str(folder / "gpl-3.0.pdf"), 1, "", GPL_PAGES[0][:199] + "…"],
-            [2, str(folder / "gpl-3.0.pdf"), 2, "", GPL_PAGES[1][:199] + "…"],
+            [1, str(folder / "gpl-3.0.pdf"), 1, "", snippet(GPL_PAGES[0], 200)],
+            [2, str(folder / "gpl-3.0.pdf"), 2, "", snippet(GPL_PAGES[1], 200)],
         ]
         answer(
             c.id,
@@ -160,18 +161,16 @@ def seed(home: Path, lang: str) -> None:
                 str(html),
                 None,
                 "The Artistic License 2.0 > Distribution of Modified Versions of the Package as Source",
-                " ".join(ARTISTIC_HTML.split("<h2>Distribution")[1].split("<p>")[1].split())[:239]
-                + "…",
+                snippet(ARTISTIC_HTML.split("<h2>Distribution")[1].split("<p>")[1]),
             ],
             [
                 2,
                 str(html),
                 None,
                 "The Artistic License 2.0 > Preamble",
-                " ".join(ARTISTIC_HTML.split("<h2>Preamble</h2>")[1].split("<p>")[1].split())[:239]
-                + "…",
+                snippet(ARTISTIC_HTML.split("<h2>Preamble</h2>")[1].split("<p>")[1]),
             ],
-            [3, str(folder / "gpl-3.0.pdf"), 2, "", GPL_PAGES[1][:199] + "…"],
+            [3, str(folder / "gpl-3.0.pdf"), 2, "", snippet(GPL_PAGES[1], 200)],
         ]
         answer(
             c.id,
