@@ -1,8 +1,11 @@
-"""The prompt box: Enter sends, Shift+Enter breaks the line."""
+"""The prompt box: Enter sends, Shift+Enter breaks the line; files dropped on it are attached
+(not pasted as their paths)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -11,6 +14,7 @@ from . import i18n
 
 class ChatInput(QPlainTextEdit):
     submitted = Signal(str)
+    filesDropped = Signal(list)  # Paths dropped or pasted as files
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -21,10 +25,11 @@ class ChatInput(QPlainTextEdit):
 
     def retranslate_ui(self) -> None:
         """Fixed texts; run again on a language switch (app/i18n.py)."""
-        self.setPlaceholderText(
-            self.tr("Ask anything. Enter sends, Shift+Enter starts a new line.")
-        )
+        self.setPlaceholderText(self.placeholder())
         self.setAccessibleName(self.tr("Message to send"))
+
+    def placeholder(self) -> str:
+        return self.tr("Ask anything. Enter sends, Shift+Enter starts a new line.")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -39,3 +44,13 @@ class ChatInput(QPlainTextEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)
+        return source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
+        files = [Path(u.toLocalFile()) for u in source.urls() if u.isLocalFile()]
+        if files:
+            self.filesDropped.emit(files)
+        else:
+            super().insertFromMimeData(source)

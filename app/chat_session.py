@@ -3,10 +3,15 @@
 Glue between the chat view, the history store and the engine controller. The streamed answer
 is appended to its message widget and to an AnswerWriter (saved every half second), so a crash
 keeps the partial answer.
+
+A little over 400 lines because a regenerated answer keeps its earlier versions (stats
+"versions"/"shown") and a failed one its reason ("error"), both read back by open(): writing and
+reading them apart would split one format in two places.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +35,10 @@ class ActiveAnswer:
     writer: H.AnswerWriter
     conversation_id: int
     chunks: list[str] = field(default_factory=list)
+    versions: list[dict] = field(default_factory=list)  # earlier answers, when regenerating
+
+
+MIN_RATE_TOKENS = 3  # fewer tokens than this: no tokens/s (a rate over ~0 s means nothing)
 
 
 class ChatSession(QObject):
@@ -94,18 +103,16 @@ class ChatSession(QObject):
                 if sources and user_id is not None:
                     self._intents[user_id] = DOCS  # regenerating asks the documents again
             w.set_content(m.content, m.thinking)
-            w.set_attachments([Path(a).name for a in m.attachments])
-            w.set_status(self._status_text(m.status))
+            w.set_attachments([(Path(a), _kind(a) or "document") for a in m.attachments])
             stats = m.stats or {}
-            if stats.get("tokens"):
-                w.set_stats(
-                    stats_text(
-                        stats["tokens"],
-                        stats.get("tps", 0.0),
-                        stats.get("ttft_s"),
-                        stats.get("cached_tokens", 0),
-                    )
-                )
+            w.set_status(
+                functools.partial(self._status_text, m.status, stats.get("error")),
+                error=m.status == H.FAILED,
+            )
+            w.set_stats(functools.partial(self.stats_line, stats))
+            versions = stats.get("versions")
+            if isinstance(versions, list) and len(versions) > 1:
+                w.set_versions(len(versions), int(stats.get("shown", len(versions) - 1)))
         self._update_actions()
 
     def abandon(self) -> None:
@@ -137,7 +144,9 @@ class ChatSession(QObject):
         stored = self.store.add_message(self.conversation_id, "user", text, attachments=paths)
         w = self._add_widget("user", stored.id)
         w.set_content(text)
-        w.set_attachments([Path(p).name for p in paths])
+        w.set_attachments(
+            [(Path(p), kind or _kind(str(p)) or "document") for p, kind in attachments]
+        )
         self._intents[stored.id] = intent
         self._start_answer(intent)
         return True
@@ -157,9 +166,39 @@ class ChatSession(QObject):
         before = [w for w in users if (w.message_id or 0) < widget.message_id]
         asked = before[-1].message_id if before else None
         intent = self._intents.get(asked, "") if asked is not None else ""
+        old = self.store.message(widget.message_id)
+        versions = _versions_of(old) if old is not None else []
         self.store.delete_from(self.conversation_id, widget.message_id)
         self.view.remove_from(widget)
         self._start_answer(intent)
+        if self.active is not None:
+            self.active.versions = versions
+            if versions:
+                self.active.widget.set_versions(len(versions) + 1, len(versions))
+        return True
+
+    def show_version(self, widget: MessageWidget, index: int) -> bool:
+        """Show an earlier (or later) version of a regenerated answer; it becomes the one the
+        conversation goes on from."""
+        if self.busy or widget.message_id is None:
+            return False
+        stored = self.store.message(widget.message_id)
+        versions = (stored.stats or {}).get("versions") if stored else None
+        if not isinstance(versions, list) or not 0 <= index < len(versions):
+            return False
+        chosen = versions[index]
+        stats = {**chosen.get("stats", {}), "versions": versions, "shown": index}
+        self.store.update_message(
+            widget.message_id,
+            content=chosen.get("content", ""),
+            thinking=chosen.get("thinking", ""),
+            stats=stats,
+        )
+        widget.set_content(chosen.get("content", ""), chosen.get("thinking", ""))
+        widget.set_stats(functools.partial(self.stats_line, stats))
+        widget.sources_view.hide()
+        self._restore_links(widget, widget.video, stats.get("sources"))
+        widget.set_versions(len(versions), index)
         return True
 
     def edit_and_resend(
@@ -259,11 +298,12 @@ class ChatSession(QObject):
         if a is None or a.job_id != job_id:
             return
         message = error_text(code, detail)
-        self._end(job_id, H.FAILED, None)
-        a.widget.set_status(message)
+        self._end(job_id, H.FAILED, None, error={"code": code, "detail": detail})
         self.notice.emit(message)
 
-    def _end(self, job_id: int, status: str, final: Chunk | None) -> None:
+    def _end(
+        self, job_id: int, status: str, final: Chunk | None, error: dict | None = None
+    ) -> None:
         a = self.active
         if a is None or a.job_id != job_id:
             return
@@ -277,21 +317,20 @@ class ChatSession(QObject):
                 "prompt_tokens": final.prompt_tokens,
                 "cached_tokens": final.cached_tokens,
             }
-            if final.generation_tokens:
-                a.widget.set_stats(
-                    stats_text(
-                        final.generation_tokens,
-                        final.generation_tps,
-                        final.ttft_s,
-                        final.cached_tokens,
-                    )
-                )
+            a.widget.set_stats(functools.partial(self.stats_line, stats))
+        if error is not None:
+            stats["error"] = error  # the reason, shown again when the conversation is reopened
         a.widget.hide_progress()
         if a.widget.sources:
             stats["sources"] = self._list_sources(a.widget, a.writer.text)
+        if a.versions:
+            entry = {"content": a.writer.text, "thinking": a.writer.thinking, "stats": stats}
+            stats = {**stats, "versions": [*a.versions, entry], "shown": len(a.versions)}
         a.writer.finish(status, stats)
         a.widget.finish()
-        a.widget.set_status(self._status_text(status))
+        a.widget.set_status(
+            functools.partial(self._status_text, status, error), error=status == H.FAILED
+        )
         self._update_actions()
         self.busyChanged.emit(False)
         self.answerFinished.emit(status, a.writer.text)
@@ -305,14 +344,20 @@ class ChatSession(QObject):
 
         cited = [n for n in cited_numbers(text) if n in widget.sources] or sorted(widget.sources)
         widget.show_sources(cited)
-        return [[n, str(widget.sources[n].path), widget.sources[n].page] for n in cited]
+        return [
+            [n, str(s.path), s.page, getattr(s, "heading", ""), getattr(s, "snippet", "")]
+            for n, s in ((n, widget.sources[n]) for n in cited)
+        ]
 
     def _restore_links(self, widget: MessageWidget, video: Path | None, sources) -> None:
         if video is not None:
             widget.set_video(video)
         if sources:
             try:
-                refs = [SourceRef(int(n), Path(p), page) for n, p, page, *_ in sources]
+                refs = [
+                    SourceRef(int(n), Path(p), page, *(str(x) for x in more[:2]))
+                    for n, p, page, *more in sources
+                ]
             except (TypeError, ValueError):  # a damaged row: the answer shows without links
                 return
             widget.set_sources(refs)
@@ -322,6 +367,7 @@ class ChatSession(QObject):
         w = self.view.add_message(role, message_id)
         if role == "assistant":
             w.regenerateRequested.connect(lambda widget: self.regenerate(widget))
+            w.versionRequested.connect(self.show_version)
         else:
             w.editRequested.connect(self.editRequested)
         return w
@@ -339,13 +385,45 @@ class ChatSession(QObject):
         for w in widgets:
             w.set_actions_enabled(not self.busy and (w.role == "user" or w is last))
 
-    def _status_text(self, status: str) -> str:
+    def stats_line(self, stats: dict) -> str:
+        """ "12 tokens · 30.1 tokens/s · ..."; no rate for an answer of a token or two (stopped
+        at once), whose rate over almost no time would read as thousands of tokens a second."""
+        tokens = int(stats.get("tokens") or 0)
+        if not tokens:
+            return ""
+        if tokens == 1:  # said apart: without a translator "%n tokens" would read "1 tokens"
+            return self.tr("1 token")
+        if tokens < MIN_RATE_TOKENS:
+            return self.tr("%n tokens", "", tokens)
+        return stats_text(
+            tokens,
+            float(stats.get("tps") or 0.0),
+            stats.get("ttft_s"),
+            int(stats.get("cached_tokens") or 0),
+        )
+
+    def _status_text(self, status: str, error: object = None) -> str:
+        if status == H.FAILED and isinstance(error, dict):
+            return error_text(str(error.get("code", "")), str(error.get("detail", "")))
         return {
             H.CANCELLED: self.tr("Stopped"),
             H.INTERRUPTED: self.tr("Interrupted: the app closed before this answer ended"),
             H.FAILED: self.tr("Failed"),
             H.STREAMING: self.tr("Writing…"),
         }.get(status, "")
+
+
+def _versions_of(message: H.StoredMessage) -> list[dict]:
+    """The versions an answer had so far (itself alone when never regenerated); empty answers
+    (failed at once) are not kept."""
+    stats = dict(message.stats or {})
+    versions = stats.pop("versions", None)
+    if isinstance(versions, list) and versions:
+        return versions
+    stats.pop("shown", None)
+    if not message.content:
+        return []
+    return [{"content": message.content, "thinking": message.thinking, "stats": stats}]
 
 
 def _kind(path: str) -> str | None:

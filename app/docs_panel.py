@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -30,12 +30,29 @@ from PySide6.QtWidgets import (
 
 from inference.records import Progress
 
-from . import i18n
+from . import file_dialogs, i18n
 from .messages import error_text, stage_text
 from .seams import COLLECTION, Library
 from .workers import Task, start
 
 log = logging.getLogger(__name__)
+
+ORDER = {"failed": 0, "indexing": 1, "queued": 2, "ready": 3}  # failures first
+FILTERS = ("all", "failed", "working", "ready")  # the filter's choices (item data)
+LIST_MIN_HEIGHT = 220  # pixels: eight or so rows, so a failure is not below the fold
+
+
+class DocItem(QListWidgetItem):
+    """A row of the list, ordered failures first, then in progress, then ready, by name."""
+
+    def key(self) -> tuple[int, str]:
+        status = self.data(Qt.ItemDataRole.UserRole + 1) or ""
+        return ORDER.get(status, 2), Path(self.data(Qt.ItemDataRole.UserRole) or "").name.lower()
+
+    def __lt__(self, other: QListWidgetItem) -> bool:
+        if isinstance(other, DocItem):
+            return self.key() < other.key()
+        return super().__lt__(other)
 
 
 class DocsPanel(QWidget):
@@ -50,6 +67,7 @@ class DocsPanel(QWidget):
         self.pool.setMaxThreadCount(1)  # one writer; batches run one after another
         self.statuses: dict[str, str] = {}  # resolved path -> "queued" | "indexing" | ...
         self.reasons: dict[str, str] = {}  # resolved path -> the failure, worded
+        self._codes: dict[str, tuple[str, str]] = {}  # path -> (code, detail): reworded on a switch
         self._tasks: list[Task] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -59,12 +77,20 @@ class DocsPanel(QWidget):
         self.use_box = QCheckBox()
         self.use_box.setChecked(True)
         layout.addWidget(self.use_box)
+        self.filter_box = QComboBox()
+        for value in FILTERS:
+            self.filter_box.addItem("", value)  # words and counts in _update_counts
+        self.filter_box.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        layout.addWidget(self.filter_box)
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
-        self.list.setSpacing(2)
+        self.list.setUniformItemSizes(False)
+        self.list.setMinimumHeight(LIST_MIN_HEIGHT)
+        self.list.setSortingEnabled(True)
         layout.addWidget(self.list, 1)
-        self.status = QLabel(self.hint_text())
+        self._summary: tuple = ("hint",)  # what the status line says, to reword it
+        self.status = QLabel(self.hint_text())  # hint, progress or "n ready, m failed"
         self.status.setObjectName("hintLabel")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -85,14 +111,18 @@ class DocsPanel(QWidget):
         self.use_box.setText(self.tr("Answer from these documents"))
         self.add_button.setText(self.tr("Add folder…"))
         self.remove_button.setText(self.tr("Remove"))
+        for key, (code, detail) in self._codes.items():  # failures, in the new language
+            if key in self.reasons:
+                self.reasons[key] = error_text(code, detail)
         for key, status in list(self.statuses.items()):  # the status words of each row
             item = self._item(key)
             if item is not None:
-                item.setText(
-                    Path(key).name + "\n" + self._status_text(status, self.reasons.get(key, ""))
-                )
-        if not self.statuses:
-            self.status.setText(self.hint_text())
+                reason = self.reasons.get(key, "")
+                item.setText(self._row_text(key, status, reason))
+                item.setToolTip(key + ("\n" + reason if reason else ""))
+        self._show_summary()
+        self._update_counts()
+        self.filter_box.setAccessibleName(self.tr("Show which documents"))
         self.use_box.setToolTip(
             self.tr("Questions are answered from the documents below, with their sources.")
         )
@@ -102,6 +132,61 @@ class DocsPanel(QWidget):
 
     def hint_text(self) -> str:
         return self.tr("Drop PDF, Word or text files, or a folder.")
+
+    def _show_summary(self) -> None:
+        """The status line in the current language (kept as data, so a switch rewords it)."""
+        kind = self._summary[0]
+        if kind == "counts" and self.statuses:
+            text = (
+                self.tr("%1 ready, %2 failed.")
+                .replace("%1", str(self.ready_count()))
+                .replace("%2", str(len(self.reasons)))
+            )
+        elif kind == "progress":
+            stage, done, total = self._summary[1:]
+            text = stage_text(stage)
+            if total and stage == "index":
+                text += " " + self.tr("(%1 of %2)").replace("%1", str(int(done) + 1)).replace(
+                    "%2", str(int(total))
+                )
+        elif kind == "error":
+            text = error_text(*self._summary[1:])
+        else:
+            text = self.hint_text()
+        self.status.setText(text)
+
+    def _update_counts(self) -> None:
+        """The filter's choices with their counts: "Failed (2)"."""
+        counts = {
+            "all": len(self.statuses),
+            "failed": len(self.reasons),
+            "working": sum(1 for s in self.statuses.values() if s in ("queued", "indexing")),
+            "ready": self.ready_count(),
+        }
+        words = {
+            "all": self.tr("All documents (%1)"),
+            "failed": self.tr("Failed (%1)"),
+            "working": self.tr("Being indexed (%1)"),
+            "ready": self.tr("Ready (%1)"),
+        }
+        for i, value in enumerate(FILTERS):
+            self.filter_box.setItemText(i, words[value].replace("%1", str(counts[value])))
+
+    def show_only(self, which: str) -> None:
+        """Filter the list: "all", "failed", "working" or "ready"."""
+        self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(which)))
+
+    def _apply_filter(self) -> None:
+        which = self.filter_box.currentData() or "all"
+        wanted = {
+            "failed": {"failed"},
+            "working": {"queued", "indexing"},
+            "ready": {"ready"},
+        }.get(which)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            status = item.data(Qt.ItemDataRole.UserRole + 1)
+            item.setHidden(wanted is not None and status not in wanted)
 
     # state
 
@@ -145,7 +230,7 @@ class DocsPanel(QWidget):
         self._run(lambda _progress, _cancel: self.library.remove(paths, self.collection))
 
     def pick_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of documents"))
+        folder = file_dialogs.existing_directory(self, self.tr("Add a folder of documents"))
         if folder:
             self.add([Path(folder)])
 
@@ -172,12 +257,8 @@ class DocsPanel(QWidget):
                 self._set(item.detail, "queued")
             elif item.stage == "index" and item.detail:
                 self._set(item.detail, "indexing")
-            text = stage_text(item.stage)
-            if item.total and item.stage == "index":
-                text += " " + self.tr("(%1 of %2)").replace("%1", str(int(item.done) + 1)).replace(
-                    "%2", str(int(item.total))
-                )
-            self.status.setText(text)
+            self._summary = ("progress", item.stage, item.done, item.total)
+            self._show_summary()
         elif hasattr(item, "status"):  # a FileInfo, as soon as one file is done
             self._set_info(item)
 
@@ -190,15 +271,14 @@ class DocsPanel(QWidget):
         if not self._tasks:  # a later batch's queued files are not in the store yet
             for key in [k for k in self.statuses if k not in seen]:
                 self._drop(key)  # removed, or vanished from a re-added folder
-        ready, failed = self.ready_count(), len(self.reasons)
-        text = self.tr("%1 ready, %2 failed.").replace("%1", str(ready)).replace("%2", str(failed))
-        self.status.setText(text if self.statuses else self.hint_text())
+        self._summary = ("counts",)
+        self._show_summary()
 
     def _on_failed(self, task: Task, code: str, detail: str) -> None:
         self._finished(task)
-        text = error_text(code, detail)
-        self.status.setText(text)
-        self.message.emit(text)
+        self._summary = ("error", code, detail)
+        self._show_summary()
+        self.message.emit(error_text(code, detail))
 
     def _finished(self, task: Task) -> None:
         if task in self._tasks:
@@ -215,6 +295,7 @@ class DocsPanel(QWidget):
             path = str(info.path)
             detail = info.error_detail.replace(path + ": ", "").replace(path, info.path.name)
             reason = error_text(info.error.value, detail)
+            self._codes[path] = (info.error.value, detail)
         self._set(str(info.path), status, reason)
 
     def _status_text(self, status: str, reason: str) -> str:
@@ -226,6 +307,13 @@ class DocsPanel(QWidget):
             "ready": self.tr("ready"),
         }.get(status, status)
 
+    def _row_text(self, key: str, status: str, reason: str) -> str:
+        """One line for a file that is fine; a failure gets its reason on a second line."""
+        name = Path(key).name
+        if status == "failed":
+            return name + "\n" + self._status_text(status, reason)
+        return f"{name} · {self._status_text(status, '')}"  # no words of its own to translate
+
     def _set(self, key: str, status: str, reason: str = "") -> None:
         self.statuses[key] = status
         if status == "failed":
@@ -234,10 +322,11 @@ class DocsPanel(QWidget):
             self.reasons.pop(key, None)
         item = self._item(key)
         if item is None:
-            item = QListWidgetItem()
+            item = DocItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.list.addItem(item)
-        item.setText(Path(key).name + "\n" + self._status_text(status, reason))
+        item.setData(Qt.ItemDataRole.UserRole + 1, status)
+        item.setText(self._row_text(key, status, reason))
         icon = {
             "queued": QStyle.StandardPixmap.SP_FileIcon,
             "indexing": QStyle.StandardPixmap.SP_BrowserReload,
@@ -246,14 +335,19 @@ class DocsPanel(QWidget):
         }.get(status, QStyle.StandardPixmap.SP_FileIcon)
         item.setIcon(self.style().standardIcon(icon))
         item.setToolTip(key + ("\n" + reason if reason else ""))
+        self.list.sortItems()
+        self._update_counts()
+        self._apply_filter()
         self.changed.emit()
 
     def _drop(self, key: str) -> None:
         self.statuses.pop(key, None)
         self.reasons.pop(key, None)
+        self._codes.pop(key, None)
         item = self._item(key)
         if item is not None:
             self.list.takeItem(self.list.row(item))
+        self._update_counts()
 
     def _item(self, key: str) -> QListWidgetItem | None:
         for i in range(self.list.count()):

@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -25,8 +24,17 @@ from PySide6.QtWidgets import (
 from inference.errors import CairnError
 from inference.records import Progress
 
-from . import workers
-from .messages import error_text, human_bytes, stage_text
+from . import file_dialogs, workers
+from .messages import download_error_text, human_bytes, stage_text
+from .model_choices import (
+    Choice,
+    download_label,
+    engine_of,
+    fill_grouped,
+    has_metal,
+    preferred_engine,
+    sort_entries,
+)
 from .seams import Models
 from .settings import Settings
 
@@ -140,11 +148,40 @@ class FirstRunPage(QWidget):
         self.progress_label = QLabel()
         self.progress_label.setObjectName("hintLabel")
         box.addWidget(self.progress_label)
+        errors = QHBoxLayout()
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #d93025")
         self.error_label.hide()
-        box.addWidget(self.error_label)
+        errors.addWidget(self.error_label, 1)
+        self.retry_button = QPushButton()
+        self.retry_button.clicked.connect(self.retry)
+        self.retry_button.hide()
+        errors.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(errors)
+        self._last: tuple[str, object] | None = None  # ("download", id) or ("import", path)
+        self._failure: tuple[str, str] | None = None  # (code, detail) shown, to reword it
+        self._paused = False  # "Download paused…" shown, to reword it
+
+        # importing a Hugging Face folder where MLX has no GPU: say so before it happens
+        self.slow_box = QWidget()
+        slow = QVBoxLayout(self.slow_box)
+        slow.setContentsMargins(0, 0, 0, 0)
+        self.slow_label = QLabel()
+        self.slow_label.setWordWrap(True)
+        slow.addWidget(self.slow_label)
+        slow_row = QHBoxLayout()
+        slow_row.addStretch(1)
+        self.slow_import_button = QPushButton()
+        self.slow_import_button.clicked.connect(self._import_pending)
+        self.slow_cancel_button = QPushButton()
+        self.slow_cancel_button.clicked.connect(self._drop_pending)
+        slow_row.addWidget(self.slow_cancel_button)
+        slow_row.addWidget(self.slow_import_button)
+        slow.addLayout(slow_row)
+        self.slow_box.hide()
+        box.addWidget(self.slow_box)
+        self._pending: Path | None = None
 
         imports = QHBoxLayout()
         self.import_folder_button = QPushButton()
@@ -189,6 +226,17 @@ class FirstRunPage(QWidget):
         self.show_all.setText(self.tr("Show all builds (MLX runs slowly on this computer)"))
         self.network_button.setText(self.tr("Network…"))
         self.network_button.setAccessibleName(self.tr("Mirror and proxy for downloads"))
+        self.retry_button.setText(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Try the download again"))
+        self.slow_label.setText(
+            self.tr(
+                "This is a Hugging Face model folder. On this computer it would run on MLX's "
+                "processor path, which is about ten times slower than the same model as a GGUF "
+                "file with llama.cpp. For speed, import or download a GGUF build instead."
+            )
+        )
+        self.slow_import_button.setText(self.tr("Import anyway"))
+        self.slow_cancel_button.setText(self.tr("Cancel"))
 
     def retranslate_ui(self) -> None:
         """Fixed texts and the model list again in the new language, keeping the choice."""
@@ -197,35 +245,40 @@ class FirstRunPage(QWidget):
         self.refresh()
         if chosen is not None:
             self.choice.setCurrentIndex(max(0, self.choice.findData(chosen)))
+        if self._failure is not None and self.error_label.isVisible():
+            self.error_label.setText(download_error_text(*self._failure)[0])
+        if self._paused and self.task is None:
+            self.progress_label.setText(self._paused_text())
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.task is None:
+            self.refresh()  # models downloaded, imported or removed meanwhile
+        super().showEvent(event)
+
     # state
 
     def refresh(self) -> None:
         """Fill the model choice from the store, the recommended model first and selected."""
         rec = recommended_id(self.store)
-        self.choice.blockSignals(True)
-        self.choice.clear()
+        chosen = self.choice.currentData()
+        # this machine's builds (MLX off Apple Silicon only when asked), chat models only
         entries, hidden = offered(self.store, self.show_all.isChecked())
         self.show_all.setVisible(hidden > 0 or self.show_all.isChecked())
-        for entry in entries:
-            spec = entry.spec
-            size = human_bytes(spec.download_bytes)
-            if spec.id == rec:
-                label = self.tr("Qwen3.5 %1 (%2), %3 download, recommended")
-            else:
-                label = self.tr("Qwen3.5 %1 (%2), %3 download")
-            label = label.replace("%1", spec.size).replace("%2", spec.quantization)
-            self.choice.addItem(label.replace("%3", size), entry.id)
-            if spec.id == rec:
-                self.choice.setCurrentIndex(self.choice.count() - 1)
-        if self.choice.currentIndex() < 0 and self.choice.count():
-            self.choice.setCurrentIndex(0)
-        self.choice.blockSignals(False)
+        choices = [
+            Choice(
+                entry.id,
+                download_label(entry.spec, entry.id == rec),
+                engine_of(entry),
+                entry.id == rec,
+            )
+            for entry in sort_entries(entries)
+        ]
+        fill_grouped(self.choice, choices, preferred_engine(), chosen)
         recommended = next((e.spec for e in self.store.entries() if e.id == rec), None)
         if recommended is not None:
             spec = recommended
@@ -270,7 +323,8 @@ class FirstRunPage(QWidget):
         model_id = self.selected_id()
         if model_id is None or self.task is not None:
             return
-        self.error_label.hide()
+        self._last = ("download", model_id)
+        self._hide_error()
         self.progress_bar.show()
         self.progress_bar.setRange(0, 0)
         self.progress_label.setText(stage_text("download"))
@@ -289,7 +343,9 @@ class FirstRunPage(QWidget):
     def import_path(self, path: Path) -> None:
         if self.task is not None:
             return
-        self.error_label.hide()
+        self._last = ("import", path)
+        self._hide_error()
+        self.slow_box.hide()
         self.progress_bar.show()
         self.progress_bar.setRange(0, 0)
         self.progress_label.setText(stage_text("import"))
@@ -297,13 +353,35 @@ class FirstRunPage(QWidget):
         self._run(lambda progress, cancel: store.import_path(path))
 
     def pick_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a Qwen3.5 model folder"))
+        folder = file_dialogs.existing_directory(self, self.tr("Choose a Qwen3.5 model folder"))
         if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path, *, metal: bool | None = None) -> None:
+        """Import a model folder; a Hugging Face one (no GGUF inside) on a machine without
+        Metal first says it will run on the slow MLX processor path, and waits for a yes."""
+        metal = has_metal() if metal is None else metal
+        if metal or any(Path(folder).glob("*.gguf")):
             self.import_path(Path(folder))
+            return
+        self._pending = Path(folder)
+        self._hide_error()
+        self.slow_box.show()
+        self.slow_import_button.setFocus()
+
+    def _import_pending(self) -> None:
+        path, self._pending = self._pending, None
+        self.slow_box.hide()
+        if path is not None:
+            self.import_path(path)
+
+    def _drop_pending(self) -> None:
+        self._pending = None
+        self.slow_box.hide()
 
     def pick_gguf(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a GGUF model file"), "", self.tr("GGUF models (*.gguf)")
+        path = file_dialogs.open_file(
+            self, self.tr("Choose a GGUF model file"), self.tr("GGUF models (*.gguf)")
         )
         if path:
             self.import_path(Path(path))
@@ -313,6 +391,24 @@ class FirstRunPage(QWidget):
 
         if self.settings is not None:  # the button is only shown when there are settings
             NetworkDialog(self.settings, self).exec()
+    def retry(self) -> None:
+        """Run the download or import that failed again (a download resumes where it stopped)."""
+        if self._last is None or self.task is not None:
+            return
+        kind, what = self._last
+        if kind == "download":
+            self.choice.setCurrentIndex(max(0, self.choice.findData(what)))
+            self.start_download()
+        else:
+            self.import_path(Path(str(what)))
+
+    def _paused_text(self) -> str:
+        return self.tr("Download paused. The part already fetched is kept: resume at any time.")
+
+    def _hide_error(self) -> None:
+        self._paused = False
+        self.error_label.hide()
+        self.retry_button.hide()
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -365,14 +461,18 @@ class FirstRunPage(QWidget):
         self.task = None
         self.progress_bar.hide()
         self.progress_label.clear()
-        self.error_label.setText(error_text(code, detail))
+        self._failure = (code, detail)
+        text, details = download_error_text(code, detail)
+        self.error_label.setText(text)
+        self.error_label.setToolTip(details)  # the technical reason, for whoever wants it
         self.error_label.show()
+        self.retry_button.setVisible(self._last is not None)
         self._update_buttons()
+        log.warning("download or import failed: %s %s", code, detail)
 
     def _on_cancelled(self) -> None:
         self.task = None
         self.progress_bar.hide()
-        self.progress_label.setText(
-            self.tr("Download paused. The part already fetched is kept: resume at any time.")
-        )
+        self._paused = True
+        self.progress_label.setText(self._paused_text())
         self._update_buttons()

@@ -84,6 +84,8 @@ class FrameViewer(QDialog):
         self.image_label.setAccessibleName(self.tr("Video frame"))
         self.slider.setAccessibleName(self.tr("Position in the video"))
         self.time_label.setAccessibleName(self.tr("Time of the frame"))
+        if self.frame is not None:
+            self._show_time(self.frame)
 
     @property
     def busy(self) -> bool:
@@ -104,16 +106,19 @@ class FrameViewer(QDialog):
             VIEW, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
         self.image_label.setPixmap(pixmap)
-        self.time_label.setText(
-            self.tr("%1 of %2")
-            .replace("%1", format_duration(frame.t))
-            .replace("%2", format_duration(frame.duration_s))
-        )
+        self._show_time(frame)
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(0, int(frame.duration_s)))
         self.slider.setValue(int(frame.t))
         self.slider.setEnabled(True)
         self.slider.blockSignals(False)
+
+    def _show_time(self, frame: Frame) -> None:
+        self.time_label.setText(
+            self.tr("%1 of %2")
+            .replace("%1", format_duration(frame.t))
+            .replace("%2", format_duration(frame.duration_s))
+        )
 
     def _on_failed(self, code: str, detail: str) -> None:
         self.image_label.clear()

@@ -21,6 +21,8 @@ class SourceRef:
     n: int
     path: Path
     page: int | None
+    heading: str = ""  # the section the passage is in, when the format has headings
+    snippet: str = ""  # the start of the passage: labels it, and the text viewer finds it
 
 
 @dataclass(frozen=True)

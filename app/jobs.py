@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from inference.records import GenerationRequest, Progress
+from inference.records import Chunk, GenerationRequest, Progress
 
 from .engine_thread import EngineSession, Job, chat_job
 from .job_records import DOCS, SUMMARY, DocReply, DocSources, SourceRef
+from .messages import loose_sources_note
 
 if TYPE_CHECKING:
     from .doc_library import DocLibrary
@@ -83,7 +84,14 @@ def doc_job(request: GenerationRequest, library: DocLibrary, collection: str) ->
             plan=plan,
             progress=session.report,
         )
-        yield DocSources(tuple(SourceRef(s.n, s.path, s.page) for s in result.sources))
+        yield DocSources(
+            tuple(
+                SourceRef(s.n, s.path, s.page, s.heading, s.citation().snippet)
+                for s in result.sources
+            )
+        )
+        if plan.loose:  # a question in another language: say the sources may not match it
+            yield Chunk(text=f"*{loose_sources_note()}*\n\n")
         yield from result
 
     return Job("doc_qa", run)

@@ -92,6 +92,23 @@ def video_thumbnail(path: Path) -> tuple[QImage, float]:
     return image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio), float(duration)
 
 
+def read_image(
+    path: Path, size: QSize, mode: Qt.AspectRatioMode = Qt.AspectRatioMode.KeepAspectRatio
+) -> tuple[QImage, QSize]:
+    """The image decoded at about `size` (cheap for large photos) and its full size.
+
+    Raises ValueError with the reader's reason when it cannot be read."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    full = reader.size()
+    if full.isValid():
+        reader.setScaledSize(full.scaled(size, mode))
+    image = reader.read()
+    if image.isNull():
+        raise ValueError(reader.errorString())
+    return image, full
+
+
 class _ThumbSignals(QObject):
     done = Signal(str, QImage, str)  # path, thumbnail, caption
     failed = Signal(str, str)  # path, reason
@@ -107,14 +124,7 @@ class ThumbnailTask(QRunnable):
         path = self.attachment.path
         try:
             if self.attachment.kind == "image":
-                reader = QImageReader(str(path))
-                reader.setAutoTransform(True)
-                size = reader.size()
-                if size.isValid():
-                    reader.setScaledSize(size.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio))
-                image = reader.read()
-                if image.isNull():
-                    raise ValueError(reader.errorString())
+                image, size = read_image(path, THUMB)
                 caption = f"{size.width()}×{size.height()}" if size.isValid() else ""
                 self.signals.done.emit(str(path), image, caption)
             else:
@@ -132,6 +142,7 @@ class MediaPane(QWidget):
     message = Signal(str)  # a one-line notice for the status bar
     documentsDropped = Signal(list)  # documents and folders, when route_documents is on
     summarizeRequested = Signal(object)  # the Path of a video to summarize
+    thumbnailReady = Signal(str, str)  # path, caption (the picture: thumbnails[path])
 
     def __init__(self, pool: QThreadPool | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +150,8 @@ class MediaPane(QWidget):
         self.setAcceptDrops(True)
         self._attachments: dict[str, Attachment] = {}
         self._tasks: dict[str, ThumbnailTask] = {}
+        self.thumbnails: dict[str, QPixmap] = {}  # path -> its picture, once made
+        self.captions: dict[str, str] = {}  # path -> "640×480" or a video's duration
         # When on (the main window), documents and dropped folders go to the document library
         # (documentsDropped) instead of being attached to the next message.
         self.route_documents = False
@@ -200,6 +213,8 @@ class MediaPane(QWidget):
 
     def clear(self) -> None:
         self._attachments.clear()
+        self.thumbnails.clear()
+        self.captions.clear()
         self.list.clear()
         self.changed.emit()
 
@@ -314,9 +329,13 @@ class MediaPane(QWidget):
         self._tasks.pop(key, None)
         item = self._item(key)
         if item is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
+            pixmap = QPixmap.fromImage(image)
+            self.thumbnails[key] = pixmap
+            self.captions[key] = caption
+            item.setIcon(QIcon(pixmap))
             if caption:
                 item.setText(f"{Path(key).name}\n{caption}")
+            self.thumbnailReady.emit(key, caption)
 
     def _on_thumb_failed(self, key: str, reason: str) -> None:
         self._tasks.pop(key, None)

@@ -86,7 +86,7 @@ def _templates() -> dict[ErrorCode, str]:
         ),
         ErrorCode.NO_NETWORK: QCoreApplication.translate(
             "Errors",
-            "The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.",
+            "The model server cannot be reached ({detail}). Check the internet connection.",
         ),
         ErrorCode.NO_SPACE: QCoreApplication.translate(
             "Errors", "There is not enough disk space: {detail}"
@@ -127,6 +127,12 @@ def _templates() -> dict[ErrorCode, str]:
         ErrorCode.DOC_NOT_IN_DOCUMENTS: QCoreApplication.translate(
             "Errors", "The documents do not contain an answer to this question."
         ),
+        ErrorCode.DOC_OTHER_LANGUAGE: QCoreApplication.translate(
+            "Errors",
+            "The question is in another language than the documents, and nothing in it matched "
+            "them. Ask in the documents' language, or download the embedding model (Get a "
+            "model…) to search across languages.",
+        ),
         ErrorCode.DOC_COLLECTION_EMPTY: QCoreApplication.translate(
             "Errors", "No documents have been added yet ({detail}). Drop some documents first."
         ),
@@ -143,6 +149,52 @@ def _templates() -> dict[ErrorCode, str]:
             "Errors", "The model {detail} has not been downloaded yet."
         ),
     }
+
+
+def download_error_text(code: str, detail: str = "") -> tuple[str, str]:
+    """(a plain sentence, the technical detail) for a failed download or import.
+
+    A download's detail is what the network library said ("[Errno 111] Connection refused"):
+    it goes in a tooltip, not in the sentence. Other codes read as error_text words them.
+    """
+    plain = {
+        ErrorCode.NO_NETWORK.value: QCoreApplication.translate(
+            "Errors",
+            "The model server could not be reached. Check that this computer is online, then "
+            "press Retry. What was already downloaded is kept.",
+        ),
+        ErrorCode.DOWNLOAD_FAILED.value: QCoreApplication.translate(
+            "Errors",
+            "The download stopped before it finished. Press Retry to go on from where it stopped.",
+        ),
+        ErrorCode.UNAUTHORIZED.value: QCoreApplication.translate(
+            "Errors", "The model server refused the download. The model may need an access token."
+        ),
+        ErrorCode.NOT_FOUND_ON_HUB.value: QCoreApplication.translate(
+            "Errors", "The model server does not have this model (any more)."
+        ),
+        ErrorCode.NO_SPACE.value: QCoreApplication.translate(
+            "Errors",
+            "There is not enough free disk space for this model. Free some space, then "
+            "press Retry.",
+        ),
+        ErrorCode.CHECKSUM_MISMATCH.value: QCoreApplication.translate(
+            "Errors", "A downloaded file was damaged on the way. Press Retry to fetch it again."
+        ),
+    }
+    if code in plain:
+        return plain[code], detail
+    return error_text(code, detail), detail
+
+
+def loose_sources_note() -> str:
+    """Put before an answer written from sources that may not match the question (a question
+    in another language than the documents, no embedding model to judge it)."""
+    return QCoreApplication.translate(
+        "Errors",
+        "The documents are in another language than the question: the sources below are the "
+        "closest found and may not match it.",
+    )
 
 
 def stage_text(stage: str, done: float = 0, total: float | None = None) -> str:

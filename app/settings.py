@@ -46,6 +46,9 @@ OPTIONS: dict[str, Option] = {
         Option("proxy", "", str),  # an http(s) proxy for downloads; "" is the system's settings
         Option("api_server", 0, int),  # 1: the local OpenAI-compatible API server runs
         Option("api_port", 8080, int),
+        Option("use_documents", True, bool),  # "Answer from these documents" ticked
+        Option("show_conversations", True, bool),  # the side panes, when the window is wide
+        Option("show_documents", True, bool),
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )
@@ -67,6 +70,8 @@ class Settings:
             if isinstance(value, QByteArray):  # what QSettings gives back for bytes
                 return value.data()
             return bytes(value) if isinstance(value, bytes | bytearray) else b""
+        if opt.kind is bool:  # the INI file gives "true"/"false" back as text
+            return value in (True, 1, "true", "1") if not isinstance(value, bool) else value
         try:
             return opt.kind(value)
         except (TypeError, ValueError):

@@ -1,4 +1,5 @@
-"""System prompt and sampling settings, with the model card's presets from the catalog."""
+"""Language, appearance (light, dark, the system's), system prompt and sampling settings, with
+the model card's presets from the catalog."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.spec = spec
-        self.setWindowTitle(self.tr("Chat settings"))
+        self.setWindowTitle(self.tr("Settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -36,20 +37,31 @@ class SettingsDialog(QDialog):
         i18n.fill_language_combo(self.language, settings.get("language"))
         form.addRow(self.tr("Language:"), self.language)
 
+        self.appearance = _choices(
+            self.tr("Appearance"),
+            [
+                (self.tr("Follow the system"), "system"),
+                (self.tr("Light"), "light"),
+                (self.tr("Dark"), "dark"),
+            ],
+            settings.get("theme"),
+        )
+        form.addRow(self.tr("Appearance:"), self.appearance)
+
         self.system_prompt = QPlainTextEdit(settings.get("system_prompt"))
         self.system_prompt.setAccessibleName(self.tr("System prompt"))
         self.system_prompt.setPlaceholderText(self.tr("For example: You are a concise assistant."))
         form.addRow(self.tr("System prompt:"), self.system_prompt)
 
-        self.thinking = QComboBox()
-        self.thinking.setAccessibleName(self.tr("Thinking"))
-        for label, value in (
-            (self.tr("The model's default"), "default"),
-            (self.tr("Think before answering"), "on"),
-            (self.tr("Answer directly"), "off"),
-        ):
-            self.thinking.addItem(label, value)
-        self.thinking.setCurrentIndex(max(0, self.thinking.findData(settings.get("thinking"))))
+        self.thinking = _choices(
+            self.tr("Thinking"),
+            [
+                (self.tr("The model's default"), "default"),
+                (self.tr("Think before answering"), "on"),
+                (self.tr("Answer directly"), "off"),
+            ],
+            settings.get("thinking"),
+        )
         self.thinking.currentIndexChanged.connect(lambda _i: self._show_preset())
         form.addRow(self.tr("Thinking:"), self.thinking)
 
@@ -147,6 +159,7 @@ class SettingsDialog(QDialog):
         s.set("thinking", self.thinking.currentData())
         s.set("preset", self.preset.currentData())
         s.set("max_tokens", self.max_tokens.value())
+        s.set("theme", self.appearance.currentData())
         if self.preset.currentData() == "custom":
             s.set("temperature", self.temperature.value())
             s.set("top_p", self.top_p.value())
@@ -160,3 +173,13 @@ class SettingsDialog(QDialog):
         super().accept()
         if changed:  # after closing, so the dialog is not retranslated mid-accept
             i18n.apply_language(QApplication.instance(), language)
+
+
+def _choices(name: str, items: list[tuple[str, str]], current: str) -> QComboBox:
+    """A combo box of (label, value) with `current` chosen (the first when unknown)."""
+    box = QComboBox()
+    box.setAccessibleName(name)
+    for label, value in items:
+        box.addItem(label, value)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box

@@ -1,5 +1,6 @@
-"""The frame and page viewers: a clicked timestamp shows that moment of the answer's video, a
-clicked citation opens the PDF at its page (other files in the system's default application).
+"""The frame, page and text viewers: a clicked timestamp shows that moment of the answer's video,
+a clicked citation opens the PDF at its page, or any other document's text, with the cited passage
+highlighted.
 
 One viewer of each kind at a time: clicking in the same file moves the open viewer, another
 file replaces it. The viewers' modules load on the first click, not at start-up.
@@ -21,6 +22,7 @@ from .messages import error_text
 if TYPE_CHECKING:
     from .frame_viewer import FrameViewer
     from .page_viewer import PageViewer
+    from .text_viewer import TextViewer
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,8 @@ class ViewerController(QObject):
         super().__init__(window)
         self._window = window
         self.frame_viewer: FrameViewer | None = None  # made on the first timestamp click
-        self.page_viewer: PageViewer | None = None  # made on the first citation click
+        self.page_viewer: PageViewer | None = None  # made on the first citation of a PDF
+        self.text_viewer: TextViewer | None = None  # made on the first citation of another file
 
     def show_frame(self, widget: AnswerLinks, t: float) -> None:
         """A timestamp was clicked: show that moment of the answer's video."""
@@ -59,8 +62,10 @@ class ViewerController(QObject):
         )
 
     def show_source(self, widget: AnswerLinks, n: int) -> None:
-        """A citation was clicked: a PDF opens at its page in the app, other files outside."""
-        from .page_viewer import PageViewer, open_externally
+        """A citation was clicked: a PDF opens at its page, another document as text, in the
+        app, the cited passage marked."""
+        from .page_viewer import PageViewer
+        from .text_viewer import TextViewer
 
         source = widget.sources.get(n)
         if source is None:  # links are made only for known sources (app/links.py)
@@ -70,20 +75,26 @@ class ViewerController(QObject):
         if not path.is_file():
             self.message.emit(error_text("doc_not_found", str(path)))
             return
+        passage = str(getattr(source, "snippet", "") or "")  # absent in older history
+        heading = str(getattr(source, "heading", "") or "")
         if path.suffix.lower() != ".pdf":
-            if not open_externally(path):
-                log.warning("no application opened %s", path)
+            self.text_viewer = _reuse_or_replace(
+                self.text_viewer,
+                path,
+                move=lambda viewer: viewer.cite(passage, heading),
+                make=lambda: TextViewer(path, passage, heading, parent=self._window),
+            )
             return
         page = source.page or 1
         self.page_viewer = _reuse_or_replace(
             self.page_viewer,
             path,
-            move=lambda viewer: viewer.show_page(page),
-            make=lambda: PageViewer(path, page, parent=self._window),
+            move=lambda viewer: viewer.cite(page, passage),
+            make=lambda: PageViewer(path, page, parent=self._window, passage=passage),
         )
 
 
-V = TypeVar("V", "FrameViewer", "PageViewer")
+V = TypeVar("V", "FrameViewer", "PageViewer", "TextViewer")
 
 
 def _reuse_or_replace(

@@ -23,6 +23,17 @@
         <translation>Schreibt…</translation>
     </message>
     <message>
+        <source>1 token</source>
+        <translation>1 Token</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n Token</numerusform>
+            <numerusform>%n Token</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>Angehalten</translation>
     </message>
@@ -44,6 +55,48 @@
     <message>
         <source>Copy code</source>
         <translation>Code kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Summarize</source>
+        <translation>Zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Summarize this video, with chapters</source>
+        <translation>Dieses Video mit Kapiteln zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation>%1 zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Attach images, videos or documents (Ctrl+O)</source>
+        <translation>Bilder, Videos oder Dokumente anhängen (Strg+O)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Angehängte Dateien</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>Loslassen, um es an die Nachricht anzuhängen</translation>
     </message>
 </context>
 <context>
@@ -87,10 +140,6 @@
     <message>
         <source>New name:</source>
         <translation>Neuer Name:</translation>
-    </message>
-    <message>
-        <source>Delete this conversation? This cannot be undone.</source>
-        <translation>Diese Unterhaltung löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
 <context>
@@ -140,6 +189,26 @@
         <translation>%1 bereit, %2 fehlgeschlagen.</translation>
     </message>
     <message>
+        <source>Show which documents</source>
+        <translation>Welche Dokumente anzeigen</translation>
+    </message>
+    <message>
+        <source>All documents (%1)</source>
+        <translation>Alle Dokumente (%1)</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>Fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>Being indexed (%1)</source>
+        <translation>Wird indiziert (%1)</translation>
+    </message>
+    <message>
+        <source>Ready (%1)</source>
+        <translation>Bereit (%1)</translation>
+    </message>
+    <message>
         <source>failed: %1</source>
         <translation>fehlgeschlagen: %1</translation>
     </message>
@@ -154,6 +223,41 @@
     <message>
         <source>ready</source>
         <translation>bereit</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>What can I help with?</source>
+        <translation>Wobei kann ich helfen?</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer.</source>
+        <translation>Alles bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Drop images, videos or documents anywhere in the window to use them.</source>
+        <translation>Bilder, Videos oder Dokumente irgendwo ins Fenster ziehen, um sie zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Describe an image</source>
+        <translation>Ein Bild beschreiben</translation>
+    </message>
+    <message>
+        <source>Summarize a video</source>
+        <translation>Ein Video zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Ask your documents</source>
+        <translation>Deine Dokumente fragen</translation>
+    </message>
+    <message>
+        <source>Explain a topic simply</source>
+        <translation>Ein Thema einfach erklären</translation>
+    </message>
+    <message>
+        <source>Draft an email</source>
+        <translation>Eine E-Mail entwerfen</translation>
     </message>
 </context>
 <context>
@@ -235,8 +339,32 @@
         <translation>Die Einzelbilder des Videos sind zu groß: {detail}</translation>
     </message>
     <message>
-        <source>The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.</source>
-        <translation>Der Modellserver ist nicht erreichbar ({detail}). Prüfe die Verbindung, den Proxy oder den Mirror.</translation>
+        <source>The model server could not be reached. Check that this computer is online, then press Retry. What was already downloaded is kept.</source>
+        <translation>Der Modellserver war nicht erreichbar. Prüfen Sie, ob dieser Computer online ist, und klicken Sie dann auf „Erneut versuchen“. Bereits Heruntergeladenes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The download stopped before it finished. Press Retry to go on from where it stopped.</source>
+        <translation>Der Download brach vor dem Ende ab. Klicken Sie auf „Erneut versuchen“, um dort weiterzumachen.</translation>
+    </message>
+    <message>
+        <source>The model server refused the download. The model may need an access token.</source>
+        <translation>Der Modellserver hat den Download abgelehnt. Das Modell braucht eventuell ein Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source>The model server does not have this model (any more).</source>
+        <translation>Der Modellserver hat dieses Modell nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for this model. Free some space, then press Retry.</source>
+        <translation>Für dieses Modell ist nicht genug Speicherplatz frei. Geben Sie Platz frei und klicken Sie dann auf „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>A downloaded file was damaged on the way. Press Retry to fetch it again.</source>
+        <translation>Eine heruntergeladene Datei wurde unterwegs beschädigt. Klicken Sie auf „Erneut versuchen“, um sie neu zu laden.</translation>
+    </message>
+    <message>
+        <source>The documents are in another language than the question: the sources below are the closest found and may not match it.</source>
+        <translation>Die Dokumente sind in einer anderen Sprache als die Frage: Die Quellen unten sind die nächstliegenden und passen vielleicht nicht.</translation>
     </message>
     <message>
         <source>There is not enough disk space: {detail}</source>
@@ -291,6 +419,10 @@
         <translation>Die Dokumente enthalten keine Antwort auf diese Frage.</translation>
     </message>
     <message>
+        <source>The question is in another language than the documents, and nothing in it matched them. Ask in the documents&apos; language, or download the embedding model (Get a model…) to search across languages.</source>
+        <translation>Die Frage ist in einer anderen Sprache als die Dokumente, und nichts darin passte zu ihnen. Fragen Sie in der Sprache der Dokumente oder laden Sie das Embedding-Modell (Modell holen…), um sprachübergreifend zu suchen.</translation>
+    </message>
+    <message>
         <source>No documents have been added yet ({detail}). Drop some documents first.</source>
         <translation>Es wurden noch keine Dokumente hinzugefügt ({detail}). Lege zuerst Dokumente ab.</translation>
     </message>
@@ -301,6 +433,10 @@
     <message>
         <source>That is not valid: {detail}</source>
         <translation>Das ist ungültig: {detail}</translation>
+    </message>
+    <message>
+        <source>The model server cannot be reached ({detail}). Check the internet connection.</source>
+        <translation>Der Modellserver ist nicht erreichbar ({detail}). Prüfen Sie die Internetverbindung.</translation>
     </message>
     <message>
         <source>Something went wrong inside Cairn: {detail}</source>
@@ -328,6 +464,22 @@
     <message>
         <source>Model to download</source>
         <translation>Herunterzuladendes Modell</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try the download again</source>
+        <translation>Download erneut versuchen</translation>
+    </message>
+    <message>
+        <source>This is a Hugging Face model folder. On this computer it would run on MLX&apos;s processor path, which is about ten times slower than the same model as a GGUF file with llama.cpp. For speed, import or download a GGUF build instead.</source>
+        <translation>Das ist ein Hugging-Face-Modellordner. Auf diesem Computer liefe er über den Prozessorpfad von MLX, etwa zehnmal langsamer als dasselbe Modell als GGUF-Datei mit llama.cpp. Für mehr Tempo importieren oder laden Sie lieber eine GGUF-Version.</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>Trotzdem importieren</translation>
     </message>
     <message>
         <source>Download</source>
@@ -372,14 +524,6 @@
     <message>
         <source>Mirror and proxy for downloads</source>
         <translation>Spiegel und Proxy für Downloads</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
-        <translation>Qwen3.5 %1 (%2), %3 Download, empfohlen</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download</source>
-        <translation>Qwen3.5 %1 (%2), %3 Download</translation>
     </message>
     <message>
         <source>Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and %3 of disk space.</source>
@@ -510,6 +654,10 @@
         <translation>Einstellungen…</translation>
     </message>
     <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Einstellungen (Strg+,)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Exportieren…</translation>
     </message>
@@ -526,6 +674,86 @@
         <translation>Ein Modell herunterladen oder von der Festplatte importieren</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (Ctrl+/)</source>
+        <translation>Tastenkürzel (Strg+/)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations (Ctrl+B)</source>
+        <translation>Unterhaltungen ein- oder ausblenden (Strg+B)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents (Ctrl+D)</source>
+        <translation>Dokumente ein- oder ausblenden (Strg+D)</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>Neue Zeile in der Nachricht</translation>
+    </message>
+    <message>
+        <source>Stop the answer, or stop editing</source>
+        <translation>Antwort stoppen oder Bearbeiten beenden</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Go to the message box</source>
+        <translation>Zum Nachrichtenfeld springen</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Regenerate the last answer</source>
+        <translation>Letzte Antwort neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>Letzte Antwort kopieren</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (in the list)</source>
+        <translation>Ausgewählte Unterhaltung löschen (in der Liste)</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation (in the list)</source>
+        <translation>Ausgewählte Unterhaltung umbenennen (in der Liste)</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations</source>
+        <translation>Unterhaltungen ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents</source>
+        <translation>Dokumente ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
         <source>Summarize this video.</source>
         <translation>Fasse dieses Video zusammen.</translation>
     </message>
@@ -536,6 +764,34 @@
     <message>
         <source>Export the conversation</source>
         <translation>Unterhaltung exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Describe this image in detail.</source>
+        <translation>Beschreibe dieses Bild ausführlich.</translation>
+    </message>
+    <message>
+        <source>Explain how a rainbow forms, simply.</source>
+        <translation>Erkläre einfach, wie ein Regenbogen entsteht.</translation>
+    </message>
+    <message>
+        <source>Draft a short, friendly email to </source>
+        <translation>Entwirf eine kurze, freundliche E-Mail an </translation>
+    </message>
+    <message>
+        <source>Questions now go to your documents.</source>
+        <translation>Fragen werden jetzt aus deinen Dokumenten beantwortet.</translation>
+    </message>
+    <message>
+        <source>Conversation deleted</source>
+        <translation>Unterhaltung gelöscht</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -628,8 +884,32 @@
         <translation>Nachrichtentext</translation>
     </message>
     <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>Vorherige Version zeigen</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>Nächste Version zeigen</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 von %2</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -659,17 +939,32 @@
         <source>Write this answer again</source>
         <translation>Diese Antwort neu schreiben</translation>
     </message>
+</context>
+<context>
+    <name>ModelChoices</name>
     <message>
-        <source>[%1] %2</source>
-        <translation>[%1] %2</translation>
+        <source>%1: suits this computer</source>
+        <translation>%1: passt zu diesem Computer</translation>
     </message>
     <message>
-        <source>[%1] %2, page %3</source>
-        <translation>[%1] %2, Seite %3</translation>
+        <source>%1: for Apple Silicon, slow on this computer</source>
+        <translation>%1: für Apple Silicon, auf diesem Computer langsam</translation>
     </message>
     <message>
-        <source>Attached: %1</source>
-        <translation>Angehängt: %1</translation>
+        <source>%1: runs on the processor</source>
+        <translation>%1: läuft auf dem Prozessor</translation>
+    </message>
+    <message>
+        <source>%1 · recommended</source>
+        <translation>%1 · empfohlen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · imported</source>
+        <translation>%1 · %2 · importiert</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 · %2 · %3 · %4 download</source>
+        <translation>Qwen3.5 %1 · %2 · %3 · %4 Download</translation>
     </message>
 </context>
 <context>
@@ -701,6 +996,38 @@
     <message>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Modell wählen</translation>
+    </message>
+    <message>
+        <source>Load one of the installed models</source>
+        <translation>Eines der installierten Modelle laden</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Import a model from this computer</source>
+        <translation>Ein Modell von diesem Computer importieren</translation>
+    </message>
+    <message>
+        <source>Import a model folder…</source>
+        <translation>Modellordner importieren…</translation>
+    </message>
+    <message>
+        <source>Import a GGUF file…</source>
+        <translation>GGUF-Datei importieren…</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Download a model (once; it then runs offline)</source>
+        <translation>Ein Modell herunterladen (einmal; danach läuft es offline)</translation>
     </message>
     <message>
         <source>%1 on %2 (%3)</source>
@@ -751,6 +1078,17 @@
     <message>
         <source>The proxy must be an address starting with http:// or https://.</source>
         <translation>Der Proxy muss eine Adresse sein, die mit http:// oder https:// beginnt.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Hinweis schließen</translation>
     </message>
 </context>
 <context>
@@ -841,8 +1179,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Chat settings</source>
-        <translation>Chat-Einstellungen</translation>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Language</source>
@@ -851,6 +1189,26 @@
     <message>
         <source>Language:</source>
         <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Darstellung:</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -954,6 +1312,44 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>%1, page %2, section “%3”</source>
+        <translation>%1, Seite %2, Abschnitt „%3“</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1, Seite %2</translation>
+    </message>
+    <message>
+        <source>%1, section “%2”</source>
+        <translation>%1, Abschnitt „%2“</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: „%2“</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <source>Watching part %1 of %2…</source>
@@ -1046,6 +1442,37 @@
             <numerusform> · %Ln Token wiederverwendet</numerusform>
             <numerusform> · %Ln Token wiederverwendet</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Open in default app</source>
+        <translation>In Standard-App öffnen</translation>
+    </message>
+    <message>
+        <source>Open the file in its default application</source>
+        <translation>Die Datei in ihrer Standardanwendung öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Dokumenttext</translation>
+    </message>
+    <message>
+        <source>The cited passage is highlighted.</source>
+        <translation>Die zitierte Stelle ist hervorgehoben.</translation>
+    </message>
+    <message>
+        <source>The cited passage was not found in the file.</source>
+        <translation>Die zitierte Stelle wurde in der Datei nicht gefunden.</translation>
     </message>
 </context>
 </TS>

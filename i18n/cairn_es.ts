@@ -23,6 +23,17 @@
         <translation>Escribiendo…</translation>
     </message>
     <message>
+        <source>1 token</source>
+        <translation>1 token</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>Detenida</translation>
     </message>
@@ -44,6 +55,48 @@
     <message>
         <source>Copy code</source>
         <translation>Copiar código</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Summarize</source>
+        <translation>Resumir</translation>
+    </message>
+    <message>
+        <source>Summarize this video, with chapters</source>
+        <translation>Resumir este vídeo, con capítulos</translation>
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation>Resumir %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Attach images, videos or documents (Ctrl+O)</source>
+        <translation>Adjuntar imágenes, vídeos o documentos (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Archivos adjuntos</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>Suelta para adjuntar al mensaje</translation>
     </message>
 </context>
 <context>
@@ -87,10 +140,6 @@
     <message>
         <source>New name:</source>
         <translation>Nuevo nombre:</translation>
-    </message>
-    <message>
-        <source>Delete this conversation? This cannot be undone.</source>
-        <translation>¿Eliminar esta conversación? No se puede deshacer.</translation>
     </message>
 </context>
 <context>
@@ -140,6 +189,26 @@
         <translation>%1 listos, %2 con errores.</translation>
     </message>
     <message>
+        <source>Show which documents</source>
+        <translation>Qué documentos mostrar</translation>
+    </message>
+    <message>
+        <source>All documents (%1)</source>
+        <translation>Todos los documentos (%1)</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>Con errores (%1)</translation>
+    </message>
+    <message>
+        <source>Being indexed (%1)</source>
+        <translation>Indexándose (%1)</translation>
+    </message>
+    <message>
+        <source>Ready (%1)</source>
+        <translation>Listos (%1)</translation>
+    </message>
+    <message>
         <source>failed: %1</source>
         <translation>error: %1</translation>
     </message>
@@ -154,6 +223,41 @@
     <message>
         <source>ready</source>
         <translation>listo</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>What can I help with?</source>
+        <translation>¿En qué puedo ayudarte?</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer.</source>
+        <translation>Todo se queda en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Drop images, videos or documents anywhere in the window to use them.</source>
+        <translation>Suelta imágenes, vídeos o documentos en cualquier parte de la ventana para usarlos.</translation>
+    </message>
+    <message>
+        <source>Describe an image</source>
+        <translation>Describir una imagen</translation>
+    </message>
+    <message>
+        <source>Summarize a video</source>
+        <translation>Resumir un vídeo</translation>
+    </message>
+    <message>
+        <source>Ask your documents</source>
+        <translation>Preguntar a tus documentos</translation>
+    </message>
+    <message>
+        <source>Explain a topic simply</source>
+        <translation>Explicar un tema con sencillez</translation>
+    </message>
+    <message>
+        <source>Draft an email</source>
+        <translation>Redactar un correo</translation>
     </message>
 </context>
 <context>
@@ -235,8 +339,32 @@
         <translation>Los fotogramas del vídeo son demasiado grandes: {detail}</translation>
     </message>
     <message>
-        <source>The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.</source>
-        <translation>No se puede acceder al servidor de modelos ({detail}). Revisa la conexión, el proxy o el espejo configurado.</translation>
+        <source>The model server could not be reached. Check that this computer is online, then press Retry. What was already downloaded is kept.</source>
+        <translation>No se pudo contactar con el servidor de modelos. Comprueba que este ordenador tiene conexión y pulsa Reintentar. Lo ya descargado se conserva.</translation>
+    </message>
+    <message>
+        <source>The download stopped before it finished. Press Retry to go on from where it stopped.</source>
+        <translation>La descarga se detuvo antes de terminar. Pulsa Reintentar para seguir desde donde se quedó.</translation>
+    </message>
+    <message>
+        <source>The model server refused the download. The model may need an access token.</source>
+        <translation>El servidor de modelos rechazó la descarga. Puede que el modelo necesite un token de acceso.</translation>
+    </message>
+    <message>
+        <source>The model server does not have this model (any more).</source>
+        <translation>El servidor de modelos no tiene (o ya no tiene) este modelo.</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for this model. Free some space, then press Retry.</source>
+        <translation>No hay espacio libre suficiente para este modelo. Libera espacio y pulsa Reintentar.</translation>
+    </message>
+    <message>
+        <source>A downloaded file was damaged on the way. Press Retry to fetch it again.</source>
+        <translation>Un archivo descargado llegó dañado. Pulsa Reintentar para volver a descargarlo.</translation>
+    </message>
+    <message>
+        <source>The documents are in another language than the question: the sources below are the closest found and may not match it.</source>
+        <translation>Los documentos están en otro idioma que la pregunta: las fuentes de abajo son las más cercanas encontradas y puede que no correspondan.</translation>
     </message>
     <message>
         <source>There is not enough disk space: {detail}</source>
@@ -291,6 +419,10 @@
         <translation>Los documentos no contienen una respuesta a esta pregunta.</translation>
     </message>
     <message>
+        <source>The question is in another language than the documents, and nothing in it matched them. Ask in the documents&apos; language, or download the embedding model (Get a model…) to search across languages.</source>
+        <translation>La pregunta está en otro idioma que los documentos y nada coincide con ellos. Pregunta en el idioma de los documentos o descarga el modelo de embeddings (Obtener un modelo…) para buscar entre idiomas.</translation>
+    </message>
+    <message>
         <source>No documents have been added yet ({detail}). Drop some documents first.</source>
         <translation>Todavía no se han añadido documentos ({detail}). Suelta primero algunos documentos.</translation>
     </message>
@@ -301,6 +433,10 @@
     <message>
         <source>That is not valid: {detail}</source>
         <translation>No es válido: {detail}</translation>
+    </message>
+    <message>
+        <source>The model server cannot be reached ({detail}). Check the internet connection.</source>
+        <translation>No se puede contactar con el servidor de modelos ({detail}). Comprueba la conexión a internet.</translation>
     </message>
     <message>
         <source>Something went wrong inside Cairn: {detail}</source>
@@ -328,6 +464,22 @@
     <message>
         <source>Model to download</source>
         <translation>Modelo que se descargará</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Try the download again</source>
+        <translation>Volver a intentar la descarga</translation>
+    </message>
+    <message>
+        <source>This is a Hugging Face model folder. On this computer it would run on MLX&apos;s processor path, which is about ten times slower than the same model as a GGUF file with llama.cpp. For speed, import or download a GGUF build instead.</source>
+        <translation>Es una carpeta de modelo de Hugging Face. En este ordenador funcionaría por la vía de procesador de MLX, unas diez veces más lenta que el mismo modelo como archivo GGUF con llama.cpp. Para más velocidad, importa o descarga una versión GGUF.</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>Importar de todos modos</translation>
     </message>
     <message>
         <source>Download</source>
@@ -372,14 +524,6 @@
     <message>
         <source>Mirror and proxy for downloads</source>
         <translation>Espejo y proxy para las descargas</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
-        <translation>Qwen3.5 %1 (%2), descarga de %3, recomendado</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download</source>
-        <translation>Qwen3.5 %1 (%2), descarga de %3</translation>
     </message>
     <message>
         <source>Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and %3 of disk space.</source>
@@ -510,6 +654,10 @@
         <translation>Ajustes…</translation>
     </message>
     <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Ajustes (Ctrl+,)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
@@ -526,6 +674,86 @@
         <translation>Descargar un modelo o importarlo desde el disco</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (Ctrl+/)</source>
+        <translation>Atajos de teclado (Ctrl+/)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations (Ctrl+B)</source>
+        <translation>Mostrar u ocultar las conversaciones (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents (Ctrl+D)</source>
+        <translation>Mostrar u ocultar los documentos (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>Nueva línea en el mensaje</translation>
+    </message>
+    <message>
+        <source>Stop the answer, or stop editing</source>
+        <translation>Detener la respuesta o dejar de editar</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nueva conversación</translation>
+    </message>
+    <message>
+        <source>Go to the message box</source>
+        <translation>Ir al cuadro de mensaje</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Buscar conversaciones</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Adjuntar archivos</translation>
+    </message>
+    <message>
+        <source>Regenerate the last answer</source>
+        <translation>Regenerar la última respuesta</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>Copiar la última respuesta</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (in the list)</source>
+        <translation>Eliminar la conversación seleccionada (en la lista)</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation (in the list)</source>
+        <translation>Renombrar la conversación seleccionada (en la lista)</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations</source>
+        <translation>Mostrar u ocultar las conversaciones</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents</source>
+        <translation>Mostrar u ocultar los documentos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
         <source>Summarize this video.</source>
         <translation>Resume este vídeo.</translation>
     </message>
@@ -536,6 +764,34 @@
     <message>
         <source>Export the conversation</source>
         <translation>Exportar la conversación</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Describe this image in detail.</source>
+        <translation>Describe esta imagen con detalle.</translation>
+    </message>
+    <message>
+        <source>Explain how a rainbow forms, simply.</source>
+        <translation>Explica de forma sencilla cómo se forma un arcoíris.</translation>
+    </message>
+    <message>
+        <source>Draft a short, friendly email to </source>
+        <translation>Redacta un correo breve y amable para </translation>
+    </message>
+    <message>
+        <source>Questions now go to your documents.</source>
+        <translation>Ahora las preguntas se responden con tus documentos.</translation>
+    </message>
+    <message>
+        <source>Conversation deleted</source>
+        <translation>Conversación eliminada</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -628,8 +884,32 @@
         <translation>Texto del mensaje</translation>
     </message>
     <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>Mostrar la versión anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>Mostrar la versión siguiente</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Versión %1 de %2</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -659,17 +939,32 @@
         <source>Write this answer again</source>
         <translation>Volver a escribir esta respuesta</translation>
     </message>
+</context>
+<context>
+    <name>ModelChoices</name>
     <message>
-        <source>[%1] %2</source>
-        <translation>[%1] %2</translation>
+        <source>%1: suits this computer</source>
+        <translation>%1: adecuado para este ordenador</translation>
     </message>
     <message>
-        <source>[%1] %2, page %3</source>
-        <translation>[%1] %2, página %3</translation>
+        <source>%1: for Apple Silicon, slow on this computer</source>
+        <translation>%1: para Apple Silicon, lento en este ordenador</translation>
     </message>
     <message>
-        <source>Attached: %1</source>
-        <translation>Adjunto: %1</translation>
+        <source>%1: runs on the processor</source>
+        <translation>%1: funciona en el procesador</translation>
+    </message>
+    <message>
+        <source>%1 · recommended</source>
+        <translation>%1 · recomendado</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · imported</source>
+        <translation>%1 · %2 · importado</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 · %2 · %3 · %4 download</source>
+        <translation>Qwen3.5 %1 · %2 · %3 · descarga de %4</translation>
     </message>
 </context>
 <context>
@@ -701,6 +996,38 @@
     <message>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Elegir un modelo</translation>
+    </message>
+    <message>
+        <source>Load one of the installed models</source>
+        <translation>Cargar uno de los modelos instalados</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>Import a model from this computer</source>
+        <translation>Importar un modelo desde este ordenador</translation>
+    </message>
+    <message>
+        <source>Import a model folder…</source>
+        <translation>Importar una carpeta de modelo…</translation>
+    </message>
+    <message>
+        <source>Import a GGUF file…</source>
+        <translation>Importar un archivo GGUF…</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Descargar…</translation>
+    </message>
+    <message>
+        <source>Download a model (once; it then runs offline)</source>
+        <translation>Descargar un modelo (una vez; luego funciona sin conexión)</translation>
     </message>
     <message>
         <source>%1 on %2 (%3)</source>
@@ -751,6 +1078,17 @@
     <message>
         <source>The proxy must be an address starting with http:// or https://.</source>
         <translation>El proxy debe ser una dirección que empiece por http:// o https://.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Cerrar el aviso</translation>
     </message>
 </context>
 <context>
@@ -841,8 +1179,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Chat settings</source>
-        <translation>Ajustes del chat</translation>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
     </message>
     <message>
         <source>Language</source>
@@ -851,6 +1189,26 @@
     <message>
         <source>Language:</source>
         <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Apariencia:</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -954,6 +1312,44 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>%1, page %2, section “%3”</source>
+        <translation>%1, página %2, sección «%3»</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1, página %2</translation>
+    </message>
+    <message>
+        <source>%1, section “%2”</source>
+        <translation>%1, sección «%2»</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: «%2»</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <source>Watching part %1 of %2…</source>
@@ -1046,6 +1442,37 @@
             <numerusform> · %Ln token reutilizado</numerusform>
             <numerusform> · %Ln tokens reutilizados</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Open in default app</source>
+        <translation>Abrir en la aplicación predeterminada</translation>
+    </message>
+    <message>
+        <source>Open the file in its default application</source>
+        <translation>Abrir el archivo en su aplicación predeterminada</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Texto del documento</translation>
+    </message>
+    <message>
+        <source>The cited passage is highlighted.</source>
+        <translation>El pasaje citado está resaltado.</translation>
+    </message>
+    <message>
+        <source>The cited passage was not found in the file.</source>
+        <translation>No se encontró el pasaje citado en el archivo.</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,17 @@
         <translation>Rédaction…</translation>
     </message>
     <message>
+        <source>1 token</source>
+        <translation>1 jeton</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n jeton</numerusform>
+            <numerusform>%n jetons</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>Arrêtée</translation>
     </message>
@@ -44,6 +55,48 @@
     <message>
         <source>Copy code</source>
         <translation>Copier le code</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Summarize</source>
+        <translation>Résumer</translation>
+    </message>
+    <message>
+        <source>Summarize this video, with chapters</source>
+        <translation>Résumer cette vidéo, avec des chapitres</translation>
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation>Résumer %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Attach images, videos or documents (Ctrl+O)</source>
+        <translation>Joindre des images, vidéos ou documents (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Fichiers joints</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>Déposez pour joindre à votre message</translation>
     </message>
 </context>
 <context>
@@ -87,10 +140,6 @@
     <message>
         <source>New name:</source>
         <translation>Nouveau nom :</translation>
-    </message>
-    <message>
-        <source>Delete this conversation? This cannot be undone.</source>
-        <translation>Supprimer cette conversation ? Cette action est irréversible.</translation>
     </message>
 </context>
 <context>
@@ -140,6 +189,26 @@
         <translation>%1 prêts, %2 en échec.</translation>
     </message>
     <message>
+        <source>Show which documents</source>
+        <translation>Documents à afficher</translation>
+    </message>
+    <message>
+        <source>All documents (%1)</source>
+        <translation>Tous les documents (%1)</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>En échec (%1)</translation>
+    </message>
+    <message>
+        <source>Being indexed (%1)</source>
+        <translation>En cours d’indexation (%1)</translation>
+    </message>
+    <message>
+        <source>Ready (%1)</source>
+        <translation>Prêts (%1)</translation>
+    </message>
+    <message>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
     </message>
@@ -154,6 +223,41 @@
     <message>
         <source>ready</source>
         <translation>prêt</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>What can I help with?</source>
+        <translation>Comment puis-je vous aider ?</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer.</source>
+        <translation>Tout reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Drop images, videos or documents anywhere in the window to use them.</source>
+        <translation>Déposez des images, vidéos ou documents n&apos;importe où dans la fenêtre pour les utiliser.</translation>
+    </message>
+    <message>
+        <source>Describe an image</source>
+        <translation>Décrire une image</translation>
+    </message>
+    <message>
+        <source>Summarize a video</source>
+        <translation>Résumer une vidéo</translation>
+    </message>
+    <message>
+        <source>Ask your documents</source>
+        <translation>Interroger vos documents</translation>
+    </message>
+    <message>
+        <source>Explain a topic simply</source>
+        <translation>Expliquer un sujet simplement</translation>
+    </message>
+    <message>
+        <source>Draft an email</source>
+        <translation>Rédiger un e-mail</translation>
     </message>
 </context>
 <context>
@@ -235,8 +339,32 @@
         <translation>Les images de la vidéo sont trop grandes : {detail}</translation>
     </message>
     <message>
-        <source>The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.</source>
-        <translation>Le serveur de modèles est injoignable ({detail}). Vérifiez la connexion, le proxy ou le miroir.</translation>
+        <source>The model server could not be reached. Check that this computer is online, then press Retry. What was already downloaded is kept.</source>
+        <translation>Le serveur de modèles est injoignable. Vérifiez que cet ordinateur est en ligne, puis cliquez sur Réessayer. Ce qui est déjà téléchargé est conservé.</translation>
+    </message>
+    <message>
+        <source>The download stopped before it finished. Press Retry to go on from where it stopped.</source>
+        <translation>Le téléchargement s’est arrêté avant la fin. Cliquez sur Réessayer pour reprendre là où il s’est arrêté.</translation>
+    </message>
+    <message>
+        <source>The model server refused the download. The model may need an access token.</source>
+        <translation>Le serveur de modèles a refusé le téléchargement. Le modèle demande peut-être un jeton d’accès.</translation>
+    </message>
+    <message>
+        <source>The model server does not have this model (any more).</source>
+        <translation>Le serveur de modèles n’a pas (ou plus) ce modèle.</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for this model. Free some space, then press Retry.</source>
+        <translation>Il n’y a pas assez d’espace disque libre pour ce modèle. Libérez de l’espace, puis cliquez sur Réessayer.</translation>
+    </message>
+    <message>
+        <source>A downloaded file was damaged on the way. Press Retry to fetch it again.</source>
+        <translation>Un fichier téléchargé a été endommagé en route. Cliquez sur Réessayer pour le récupérer à nouveau.</translation>
+    </message>
+    <message>
+        <source>The documents are in another language than the question: the sources below are the closest found and may not match it.</source>
+        <translation>Les documents sont dans une autre langue que la question : les sources ci-dessous sont les plus proches trouvées et peuvent ne pas y répondre.</translation>
     </message>
     <message>
         <source>There is not enough disk space: {detail}</source>
@@ -291,6 +419,10 @@
         <translation>Les documents ne contiennent pas de réponse à cette question.</translation>
     </message>
     <message>
+        <source>The question is in another language than the documents, and nothing in it matched them. Ask in the documents&apos; language, or download the embedding model (Get a model…) to search across languages.</source>
+        <translation>La question est dans une autre langue que les documents et rien n’y correspond. Posez-la dans la langue des documents, ou téléchargez le modèle d’embedding (Obtenir un modèle…) pour chercher d’une langue à l’autre.</translation>
+    </message>
+    <message>
         <source>No documents have been added yet ({detail}). Drop some documents first.</source>
         <translation>Aucun document n’a encore été ajouté ({detail}). Déposez d’abord des documents.</translation>
     </message>
@@ -301,6 +433,10 @@
     <message>
         <source>That is not valid: {detail}</source>
         <translation>Ce n’est pas valide : {detail}</translation>
+    </message>
+    <message>
+        <source>The model server cannot be reached ({detail}). Check the internet connection.</source>
+        <translation>Le serveur de modèles est injoignable ({detail}). Vérifiez la connexion internet.</translation>
     </message>
     <message>
         <source>Something went wrong inside Cairn: {detail}</source>
@@ -328,6 +464,22 @@
     <message>
         <source>Model to download</source>
         <translation>Modèle à télécharger</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Try the download again</source>
+        <translation>Relancer le téléchargement</translation>
+    </message>
+    <message>
+        <source>This is a Hugging Face model folder. On this computer it would run on MLX&apos;s processor path, which is about ten times slower than the same model as a GGUF file with llama.cpp. For speed, import or download a GGUF build instead.</source>
+        <translation>C’est un dossier de modèle Hugging Face. Sur cet ordinateur, il tournerait par la voie processeur de MLX, environ dix fois plus lente que le même modèle en fichier GGUF avec llama.cpp. Pour la vitesse, importez ou téléchargez plutôt une version GGUF.</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>Importer quand même</translation>
     </message>
     <message>
         <source>Download</source>
@@ -372,14 +524,6 @@
     <message>
         <source>Mirror and proxy for downloads</source>
         <translation>Miroir et proxy pour les téléchargements</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
-        <translation>Qwen3.5 %1 (%2), %3 à télécharger, recommandé</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download</source>
-        <translation>Qwen3.5 %1 (%2), %3 à télécharger</translation>
     </message>
     <message>
         <source>Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and %3 of disk space.</source>
@@ -510,6 +654,10 @@
         <translation>Réglages…</translation>
     </message>
     <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>Paramètres (Ctrl+,)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
@@ -526,6 +674,86 @@
         <translation>Télécharger un modèle ou en importer un depuis le disque</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (Ctrl+/)</source>
+        <translation>Raccourcis clavier (Ctrl+/)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations (Ctrl+B)</source>
+        <translation>Afficher ou masquer les conversations (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents (Ctrl+D)</source>
+        <translation>Afficher ou masquer les documents (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>Nouvelle ligne dans le message</translation>
+    </message>
+    <message>
+        <source>Stop the answer, or stop editing</source>
+        <translation>Arrêter la réponse ou quitter la modification</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nouvelle conversation</translation>
+    </message>
+    <message>
+        <source>Go to the message box</source>
+        <translation>Aller à la zone de message</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Rechercher dans les conversations</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Regenerate the last answer</source>
+        <translation>Régénérer la dernière réponse</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>Copier la dernière réponse</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (in the list)</source>
+        <translation>Supprimer la conversation sélectionnée (dans la liste)</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation (in the list)</source>
+        <translation>Renommer la conversation sélectionnée (dans la liste)</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations</source>
+        <translation>Afficher ou masquer les conversations</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents</source>
+        <translation>Afficher ou masquer les documents</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
         <source>Summarize this video.</source>
         <translation>Résume cette vidéo.</translation>
     </message>
@@ -536,6 +764,34 @@
     <message>
         <source>Export the conversation</source>
         <translation>Exporter la conversation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Describe this image in detail.</source>
+        <translation>Décris cette image en détail.</translation>
+    </message>
+    <message>
+        <source>Explain how a rainbow forms, simply.</source>
+        <translation>Explique simplement comment se forme un arc-en-ciel.</translation>
+    </message>
+    <message>
+        <source>Draft a short, friendly email to </source>
+        <translation>Rédige un e-mail court et aimable pour </translation>
+    </message>
+    <message>
+        <source>Questions now go to your documents.</source>
+        <translation>Les questions sont maintenant posées à vos documents.</translation>
+    </message>
+    <message>
+        <source>Conversation deleted</source>
+        <translation>Conversation supprimée</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -628,8 +884,32 @@
         <translation>Texte du message</translation>
     </message>
     <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédente</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>Afficher la version précédente</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivante</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>Afficher la version suivante</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 sur %2</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -659,17 +939,32 @@
         <source>Write this answer again</source>
         <translation>Réécrire cette réponse</translation>
     </message>
+</context>
+<context>
+    <name>ModelChoices</name>
     <message>
-        <source>[%1] %2</source>
-        <translation>[%1] %2</translation>
+        <source>%1: suits this computer</source>
+        <translation>%1 : adapté à cet ordinateur</translation>
     </message>
     <message>
-        <source>[%1] %2, page %3</source>
-        <translation>[%1] %2, page %3</translation>
+        <source>%1: for Apple Silicon, slow on this computer</source>
+        <translation>%1 : pour Apple Silicon, lent sur cet ordinateur</translation>
     </message>
     <message>
-        <source>Attached: %1</source>
-        <translation>Pièce jointe : %1</translation>
+        <source>%1: runs on the processor</source>
+        <translation>%1 : tourne sur le processeur</translation>
+    </message>
+    <message>
+        <source>%1 · recommended</source>
+        <translation>%1 · recommandé</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · imported</source>
+        <translation>%1 · %2 · importé</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 · %2 · %3 · %4 download</source>
+        <translation>Qwen3.5 %1 · %2 · %3 · %4 à télécharger</translation>
     </message>
 </context>
 <context>
@@ -701,6 +996,38 @@
     <message>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Choisir un modèle</translation>
+    </message>
+    <message>
+        <source>Load one of the installed models</source>
+        <translation>Charger un des modèles installés</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Import a model from this computer</source>
+        <translation>Importer un modèle depuis cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Import a model folder…</source>
+        <translation>Importer un dossier de modèle…</translation>
+    </message>
+    <message>
+        <source>Import a GGUF file…</source>
+        <translation>Importer un fichier GGUF…</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Télécharger…</translation>
+    </message>
+    <message>
+        <source>Download a model (once; it then runs offline)</source>
+        <translation>Télécharger un modèle (une fois ; il tourne ensuite hors ligne)</translation>
     </message>
     <message>
         <source>%1 on %2 (%3)</source>
@@ -751,6 +1078,17 @@
     <message>
         <source>The proxy must be an address starting with http:// or https://.</source>
         <translation>Le proxy doit être une adresse commençant par http:// ou https://.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>Fermer la notification</translation>
     </message>
 </context>
 <context>
@@ -841,8 +1179,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Chat settings</source>
-        <translation>Réglages de la discussion</translation>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Language</source>
@@ -851,6 +1189,26 @@
     <message>
         <source>Language:</source>
         <translation>Langue :</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>Apparence :</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -954,6 +1312,44 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>%1, page %2, section “%3”</source>
+        <translation>%1, page %2, section « %3 »</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1, page %2</translation>
+    </message>
+    <message>
+        <source>%1, section “%2”</source>
+        <translation>%1, section « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1 : « %2 »</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <source>Watching part %1 of %2…</source>
@@ -1046,6 +1442,37 @@
             <numerusform> · %Ln jeton réutilisé</numerusform>
             <numerusform> · %Ln jetons réutilisés</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Open in default app</source>
+        <translation>Ouvrir dans l’application par défaut</translation>
+    </message>
+    <message>
+        <source>Open the file in its default application</source>
+        <translation>Ouvrir le fichier dans son application par défaut</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>Texte du document</translation>
+    </message>
+    <message>
+        <source>The cited passage is highlighted.</source>
+        <translation>Le passage cité est surligné.</translation>
+    </message>
+    <message>
+        <source>The cited passage was not found in the file.</source>
+        <translation>Le passage cité est introuvable dans le fichier.</translation>
     </message>
 </context>
 </TS>

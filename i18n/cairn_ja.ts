@@ -23,6 +23,16 @@
         <translation>回答を作成中…</translation>
     </message>
     <message>
+        <source>1 token</source>
+        <translation>1 トークン</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n トークン</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>停止しました</translation>
     </message>
@@ -44,6 +54,48 @@
     <message>
         <source>Copy code</source>
         <translation>コードをコピー</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Summarize</source>
+        <translation>要約</translation>
+    </message>
+    <message>
+        <source>Summarize this video, with chapters</source>
+        <translation>この動画を章立てで要約</translation>
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation>%1 を要約</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Attach images, videos or documents (Ctrl+O)</source>
+        <translation>画像・動画・文書を添付 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>ファイルを添付</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>添付したファイル</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>ドロップしてメッセージに添付</translation>
     </message>
 </context>
 <context>
@@ -87,10 +139,6 @@
     <message>
         <source>New name:</source>
         <translation>新しい名前：</translation>
-    </message>
-    <message>
-        <source>Delete this conversation? This cannot be undone.</source>
-        <translation>この会話を削除しますか？元に戻すことはできません。</translation>
     </message>
 </context>
 <context>
@@ -140,6 +188,26 @@
         <translation>%1 件準備完了、%2 件失敗。</translation>
     </message>
     <message>
+        <source>Show which documents</source>
+        <translation>表示する文書</translation>
+    </message>
+    <message>
+        <source>All documents (%1)</source>
+        <translation>すべての文書（%1）</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>失敗（%1）</translation>
+    </message>
+    <message>
+        <source>Being indexed (%1)</source>
+        <translation>索引作成中（%1）</translation>
+    </message>
+    <message>
+        <source>Ready (%1)</source>
+        <translation>準備完了（%1）</translation>
+    </message>
+    <message>
         <source>failed: %1</source>
         <translation>失敗：%1</translation>
     </message>
@@ -154,6 +222,41 @@
     <message>
         <source>ready</source>
         <translation>準備完了</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>What can I help with?</source>
+        <translation>何をお手伝いしましょうか?</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer.</source>
+        <translation>すべてこのコンピューターの中で完結します。</translation>
+    </message>
+    <message>
+        <source>Drop images, videos or documents anywhere in the window to use them.</source>
+        <translation>画像・動画・文書をウィンドウのどこにでもドロップして使えます。</translation>
+    </message>
+    <message>
+        <source>Describe an image</source>
+        <translation>画像を説明する</translation>
+    </message>
+    <message>
+        <source>Summarize a video</source>
+        <translation>動画を要約する</translation>
+    </message>
+    <message>
+        <source>Ask your documents</source>
+        <translation>文書に質問する</translation>
+    </message>
+    <message>
+        <source>Explain a topic simply</source>
+        <translation>やさしく説明してもらう</translation>
+    </message>
+    <message>
+        <source>Draft an email</source>
+        <translation>メールの下書き</translation>
     </message>
 </context>
 <context>
@@ -235,8 +338,32 @@
         <translation>動画のフレームが大きすぎます：{detail}</translation>
     </message>
     <message>
-        <source>The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.</source>
-        <translation>モデルサーバーに接続できません（{detail}）。接続、プロキシ、ミラーの設定を確認してください。</translation>
+        <source>The model server could not be reached. Check that this computer is online, then press Retry. What was already downloaded is kept.</source>
+        <translation>モデルサーバーに接続できませんでした。このコンピューターがオンラインか確認してから「再試行」を押してください。ダウンロード済みの部分は残ります。</translation>
+    </message>
+    <message>
+        <source>The download stopped before it finished. Press Retry to go on from where it stopped.</source>
+        <translation>ダウンロードが途中で止まりました。「再試行」を押すと止まったところから続けます。</translation>
+    </message>
+    <message>
+        <source>The model server refused the download. The model may need an access token.</source>
+        <translation>モデルサーバーがダウンロードを拒否しました。アクセストークンが必要なモデルかもしれません。</translation>
+    </message>
+    <message>
+        <source>The model server does not have this model (any more).</source>
+        <translation>モデルサーバーにこのモデルはありません（もう提供されていません）。</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for this model. Free some space, then press Retry.</source>
+        <translation>このモデルに必要な空きディスク容量が足りません。空きを作ってから「再試行」を押してください。</translation>
+    </message>
+    <message>
+        <source>A downloaded file was damaged on the way. Press Retry to fetch it again.</source>
+        <translation>ダウンロードしたファイルが途中で壊れました。「再試行」を押すと取得し直します。</translation>
+    </message>
+    <message>
+        <source>The documents are in another language than the question: the sources below are the closest found and may not match it.</source>
+        <translation>文書は質問と別の言語です。以下の出典は見つかった中で最も近いもので、質問に合わない可能性があります。</translation>
     </message>
     <message>
         <source>There is not enough disk space: {detail}</source>
@@ -291,6 +418,10 @@
         <translation>文書にはこの質問の答えが含まれていません。</translation>
     </message>
     <message>
+        <source>The question is in another language than the documents, and nothing in it matched them. Ask in the documents&apos; language, or download the embedding model (Get a model…) to search across languages.</source>
+        <translation>質問は文書と別の言語で、文書と一致する部分がありませんでした。文書の言語で質問するか、埋め込みモデルをダウンロードして（「モデルを入手…」）言語をまたいで検索してください。</translation>
+    </message>
+    <message>
         <source>No documents have been added yet ({detail}). Drop some documents first.</source>
         <translation>まだ文書が追加されていません（{detail}）。先に文書をドロップしてください。</translation>
     </message>
@@ -301,6 +432,10 @@
     <message>
         <source>That is not valid: {detail}</source>
         <translation>無効です：{detail}</translation>
+    </message>
+    <message>
+        <source>The model server cannot be reached ({detail}). Check the internet connection.</source>
+        <translation>モデルサーバーに接続できません（{detail}）。インターネット接続を確認してください。</translation>
     </message>
     <message>
         <source>Something went wrong inside Cairn: {detail}</source>
@@ -328,6 +463,22 @@
     <message>
         <source>Model to download</source>
         <translation>ダウンロードするモデル</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Try the download again</source>
+        <translation>もう一度ダウンロードする</translation>
+    </message>
+    <message>
+        <source>This is a Hugging Face model folder. On this computer it would run on MLX&apos;s processor path, which is about ten times slower than the same model as a GGUF file with llama.cpp. For speed, import or download a GGUF build instead.</source>
+        <translation>これは Hugging Face のモデルフォルダーです。このコンピューターでは MLX のプロセッサー経路で動き、同じモデルの GGUF ファイルを llama.cpp で動かすより約 10 倍遅くなります。速さが必要なら GGUF 版をインポートまたはダウンロードしてください。</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>それでもインポート</translation>
     </message>
     <message>
         <source>Download</source>
@@ -372,14 +523,6 @@
     <message>
         <source>Mirror and proxy for downloads</source>
         <translation>ダウンロード用のミラーとプロキシ</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
-        <translation>Qwen3.5 %1（%2）、ダウンロード %3、おすすめ</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download</source>
-        <translation>Qwen3.5 %1（%2）、ダウンロード %3</translation>
     </message>
     <message>
         <source>Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and %3 of disk space.</source>
@@ -509,6 +652,10 @@
         <translation>設定…</translation>
     </message>
     <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>設定 (Ctrl+,)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
@@ -525,6 +672,86 @@
         <translation>モデルをダウンロードするか、ディスクから読み込みます</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (Ctrl+/)</source>
+        <translation>キーボードショートカット (Ctrl+/)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会話</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations (Ctrl+B)</source>
+        <translation>会話一覧の表示/非表示 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文書</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents (Ctrl+D)</source>
+        <translation>文書の表示/非表示 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>メッセージ内で改行</translation>
+    </message>
+    <message>
+        <source>Stop the answer, or stop editing</source>
+        <translation>回答を停止、または編集をやめる</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新しい会話</translation>
+    </message>
+    <message>
+        <source>Go to the message box</source>
+        <translation>メッセージ入力欄へ移動</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>会話を検索</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>ファイルを添付</translation>
+    </message>
+    <message>
+        <source>Regenerate the last answer</source>
+        <translation>最後の回答を再生成</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>最後の回答をコピー</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (in the list)</source>
+        <translation>選択した会話を削除(一覧で)</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation (in the list)</source>
+        <translation>選択した会話の名前を変更(一覧で)</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations</source>
+        <translation>会話一覧の表示/非表示</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents</source>
+        <translation>文書の表示/非表示</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
         <source>Summarize this video.</source>
         <translation>この動画を要約してください。</translation>
     </message>
@@ -535,6 +762,34 @@
     <message>
         <source>Export the conversation</source>
         <translation>会話をエクスポート</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Describe this image in detail.</source>
+        <translation>この画像を詳しく説明してください。</translation>
+    </message>
+    <message>
+        <source>Explain how a rainbow forms, simply.</source>
+        <translation>虹ができる仕組みをやさしく説明してください。</translation>
+    </message>
+    <message>
+        <source>Draft a short, friendly email to </source>
+        <translation>次の相手への短く親しみやすいメールを下書きしてください:</translation>
+    </message>
+    <message>
+        <source>Questions now go to your documents.</source>
+        <translation>質問は文書をもとに回答されます。</translation>
+    </message>
+    <message>
+        <source>Conversation deleted</source>
+        <translation>会話を削除しました</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -627,8 +882,32 @@
         <translation>メッセージ本文</translation>
     </message>
     <message>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>前のバージョンを表示</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>次のバージョンを表示</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>バージョン %1/%2</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -658,17 +937,32 @@
         <source>Write this answer again</source>
         <translation>この回答をもう一度生成</translation>
     </message>
+</context>
+<context>
+    <name>ModelChoices</name>
     <message>
-        <source>[%1] %2</source>
-        <translation>[%1] %2</translation>
+        <source>%1: suits this computer</source>
+        <translation>%1：このコンピューターに適しています</translation>
     </message>
     <message>
-        <source>[%1] %2, page %3</source>
-        <translation>[%1] %2、%3 ページ</translation>
+        <source>%1: for Apple Silicon, slow on this computer</source>
+        <translation>%1：Apple シリコン向け、このコンピューターでは低速</translation>
     </message>
     <message>
-        <source>Attached: %1</source>
-        <translation>添付：%1</translation>
+        <source>%1: runs on the processor</source>
+        <translation>%1：プロセッサーで動作</translation>
+    </message>
+    <message>
+        <source>%1 · recommended</source>
+        <translation>%1 · おすすめ</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · imported</source>
+        <translation>%1 · %2 · インポート済み</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 · %2 · %3 · %4 download</source>
+        <translation>Qwen3.5 %1 · %2 · %3 · ダウンロード %4</translation>
     </message>
 </context>
 <context>
@@ -700,6 +994,38 @@
     <message>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>モデルを選ぶ</translation>
+    </message>
+    <message>
+        <source>Load one of the installed models</source>
+        <translation>インストール済みのモデルを読み込む</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Import a model from this computer</source>
+        <translation>このコンピューターからモデルをインポート</translation>
+    </message>
+    <message>
+        <source>Import a model folder…</source>
+        <translation>モデルフォルダーを読み込む…</translation>
+    </message>
+    <message>
+        <source>Import a GGUF file…</source>
+        <translation>GGUF ファイルを読み込む…</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>ダウンロード…</translation>
+    </message>
+    <message>
+        <source>Download a model (once; it then runs offline)</source>
+        <translation>モデルをダウンロード（一度だけ。その後はオフラインで動作）</translation>
     </message>
     <message>
         <source>%1 on %2 (%3)</source>
@@ -750,6 +1076,17 @@
     <message>
         <source>The proxy must be an address starting with http:// or https://.</source>
         <translation>プロキシは http:// または https:// で始まるアドレスにしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>この通知を閉じる</translation>
     </message>
 </context>
 <context>
@@ -840,8 +1177,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Chat settings</source>
-        <translation>チャットの設定</translation>
+        <source>Settings</source>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Language</source>
@@ -850,6 +1187,26 @@
     <message>
         <source>Language:</source>
         <translation>言語：</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外観</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>外観:</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -953,6 +1310,44 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>%1, page %2, section “%3”</source>
+        <translation>%1、%2 ページ、「%3」節</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1、%2 ページ</translation>
+    </message>
+    <message>
+        <source>%1, section “%2”</source>
+        <translation>%1、「%2」節</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1：「%2」</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>出典</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <source>Watching part %1 of %2…</source>
@@ -1042,6 +1437,37 @@
         <translation>
             <numerusform> · %Ln トークンを再利用</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Open in default app</source>
+        <translation>既定のアプリで開く</translation>
+    </message>
+    <message>
+        <source>Open the file in its default application</source>
+        <translation>ファイルを既定のアプリケーションで開く</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>文書のテキスト</translation>
+    </message>
+    <message>
+        <source>The cited passage is highlighted.</source>
+        <translation>引用箇所を強調表示しています。</translation>
+    </message>
+    <message>
+        <source>The cited passage was not found in the file.</source>
+        <translation>引用箇所はファイル内に見つかりませんでした。</translation>
     </message>
 </context>
 </TS>

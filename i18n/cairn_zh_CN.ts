@@ -23,6 +23,16 @@
         <translation>正在撰写…</translation>
     </message>
     <message>
+        <source>1 token</source>
+        <translation>1 个 token</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens</source>
+        <translation>
+            <numerusform>%n 个 token</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -44,6 +54,48 @@
     <message>
         <source>Copy code</source>
         <translation>复制代码</translation>
+    </message>
+</context>
+<context>
+    <name>Chip</name>
+    <message>
+        <source>Summarize</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <source>Summarize this video, with chapters</source>
+        <translation>总结这个视频,分章节</translation>
+    </message>
+    <message>
+        <source>Summarize %1</source>
+        <translation>总结 %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Attach images, videos or documents (Ctrl+O)</source>
+        <translation>附加图片、视频或文档 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>已添加的文件</translation>
+    </message>
+    <message>
+        <source>Drop to attach to your message</source>
+        <translation>松开即可附加到消息</translation>
     </message>
 </context>
 <context>
@@ -87,10 +139,6 @@
     <message>
         <source>New name:</source>
         <translation>新名称：</translation>
-    </message>
-    <message>
-        <source>Delete this conversation? This cannot be undone.</source>
-        <translation>要删除这个对话吗？此操作无法撤销。</translation>
     </message>
 </context>
 <context>
@@ -140,6 +188,26 @@
         <translation>%1 个已就绪，%2 个失败。</translation>
     </message>
     <message>
+        <source>Show which documents</source>
+        <translation>显示哪些文档</translation>
+    </message>
+    <message>
+        <source>All documents (%1)</source>
+        <translation>全部文档（%1）</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>失败（%1）</translation>
+    </message>
+    <message>
+        <source>Being indexed (%1)</source>
+        <translation>正在索引（%1）</translation>
+    </message>
+    <message>
+        <source>Ready (%1)</source>
+        <translation>就绪（%1）</translation>
+    </message>
+    <message>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -154,6 +222,41 @@
     <message>
         <source>ready</source>
         <translation>已就绪</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>What can I help with?</source>
+        <translation>有什么可以帮你?</translation>
+    </message>
+    <message>
+        <source>Everything stays on this computer.</source>
+        <translation>所有内容都留在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Drop images, videos or documents anywhere in the window to use them.</source>
+        <translation>把图片、视频或文档拖到窗口任意位置即可使用。</translation>
+    </message>
+    <message>
+        <source>Describe an image</source>
+        <translation>描述一张图片</translation>
+    </message>
+    <message>
+        <source>Summarize a video</source>
+        <translation>总结一个视频</translation>
+    </message>
+    <message>
+        <source>Ask your documents</source>
+        <translation>询问你的文档</translation>
+    </message>
+    <message>
+        <source>Explain a topic simply</source>
+        <translation>简单解释一个主题</translation>
+    </message>
+    <message>
+        <source>Draft an email</source>
+        <translation>起草一封邮件</translation>
     </message>
 </context>
 <context>
@@ -235,8 +338,32 @@
         <translation>视频画面尺寸过大：{detail}</translation>
     </message>
     <message>
-        <source>The model server cannot be reached ({detail}). Check the connection, proxy or mirror setting.</source>
-        <translation>无法连接模型服务器（{detail}）。请检查网络连接、代理或镜像设置。</translation>
+        <source>The model server could not be reached. Check that this computer is online, then press Retry. What was already downloaded is kept.</source>
+        <translation>无法连接到模型服务器。请确认这台电脑已联网，然后点“重试”。已下载的部分会保留。</translation>
+    </message>
+    <message>
+        <source>The download stopped before it finished. Press Retry to go on from where it stopped.</source>
+        <translation>下载在完成前中断了。点“重试”从中断处继续。</translation>
+    </message>
+    <message>
+        <source>The model server refused the download. The model may need an access token.</source>
+        <translation>模型服务器拒绝了下载。该模型可能需要访问令牌。</translation>
+    </message>
+    <message>
+        <source>The model server does not have this model (any more).</source>
+        <translation>模型服务器上没有（或不再有）这个模型。</translation>
+    </message>
+    <message>
+        <source>There is not enough free disk space for this model. Free some space, then press Retry.</source>
+        <translation>磁盘空间不足以存放这个模型。请腾出一些空间，然后点“重试”。</translation>
+    </message>
+    <message>
+        <source>A downloaded file was damaged on the way. Press Retry to fetch it again.</source>
+        <translation>一个下载的文件在传输中损坏了。点“重试”重新获取。</translation>
+    </message>
+    <message>
+        <source>The documents are in another language than the question: the sources below are the closest found and may not match it.</source>
+        <translation>文档与问题的语言不同：下面的来源是找到的最接近的内容，可能与问题不符。</translation>
     </message>
     <message>
         <source>There is not enough disk space: {detail}</source>
@@ -291,6 +418,10 @@
         <translation>文档中没有这个问题的答案。</translation>
     </message>
     <message>
+        <source>The question is in another language than the documents, and nothing in it matched them. Ask in the documents&apos; language, or download the embedding model (Get a model…) to search across languages.</source>
+        <translation>问题与文档的语言不同，且没有任何内容与文档匹配。请用文档的语言提问，或下载嵌入模型（“获取模型…”）以便跨语言搜索。</translation>
+    </message>
+    <message>
         <source>No documents have been added yet ({detail}). Drop some documents first.</source>
         <translation>还没有添加任何文档（{detail}）。请先拖入一些文档。</translation>
     </message>
@@ -301,6 +432,10 @@
     <message>
         <source>That is not valid: {detail}</source>
         <translation>无效：{detail}</translation>
+    </message>
+    <message>
+        <source>The model server cannot be reached ({detail}). Check the internet connection.</source>
+        <translation>无法连接到模型服务器（{detail}）。请检查网络连接。</translation>
     </message>
     <message>
         <source>Something went wrong inside Cairn: {detail}</source>
@@ -328,6 +463,22 @@
     <message>
         <source>Model to download</source>
         <translation>要下载的模型</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Try the download again</source>
+        <translation>再次尝试下载</translation>
+    </message>
+    <message>
+        <source>This is a Hugging Face model folder. On this computer it would run on MLX&apos;s processor path, which is about ten times slower than the same model as a GGUF file with llama.cpp. For speed, import or download a GGUF build instead.</source>
+        <translation>这是一个 Hugging Face 模型文件夹。在这台电脑上它会通过 MLX 的处理器路径运行，比同一模型的 GGUF 文件配合 llama.cpp 慢约十倍。若要速度快，请改为导入或下载 GGUF 版本。</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>仍然导入</translation>
     </message>
     <message>
         <source>Download</source>
@@ -372,14 +523,6 @@
     <message>
         <source>Mirror and proxy for downloads</source>
         <translation>下载使用的镜像和代理</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
-        <translation>Qwen3.5 %1（%2），需下载 %3，推荐</translation>
-    </message>
-    <message>
-        <source>Qwen3.5 %1 (%2), %3 download</source>
-        <translation>Qwen3.5 %1（%2），需下载 %3</translation>
     </message>
     <message>
         <source>Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and %3 of disk space.</source>
@@ -509,6 +652,10 @@
         <translation>设置…</translation>
     </message>
     <message>
+        <source>Settings (Ctrl+,)</source>
+        <translation>设置 (Ctrl+,)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -525,6 +672,86 @@
         <translation>下载模型，或从磁盘导入</translation>
     </message>
     <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts (Ctrl+/)</source>
+        <translation>键盘快捷键 (Ctrl+/)</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>对话列表</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations (Ctrl+B)</source>
+        <translation>显示或隐藏对话列表 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents (Ctrl+D)</source>
+        <translation>显示或隐藏文档 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>在消息中换行</translation>
+    </message>
+    <message>
+        <source>Stop the answer, or stop editing</source>
+        <translation>停止回答,或退出编辑</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Go to the message box</source>
+        <translation>转到消息输入框</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Regenerate the last answer</source>
+        <translation>重新生成最后的回答</translation>
+    </message>
+    <message>
+        <source>Copy the last answer</source>
+        <translation>复制最后的回答</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation (in the list)</source>
+        <translation>删除选中的对话(在列表中)</translation>
+    </message>
+    <message>
+        <source>Rename the selected conversation (in the list)</source>
+        <translation>重命名选中的对话(在列表中)</translation>
+    </message>
+    <message>
+        <source>Show or hide the conversations</source>
+        <translation>显示或隐藏对话列表</translation>
+    </message>
+    <message>
+        <source>Show or hide the documents</source>
+        <translation>显示或隐藏文档</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
         <source>Summarize this video.</source>
         <translation>总结这个视频。</translation>
     </message>
@@ -535,6 +762,34 @@
     <message>
         <source>Export the conversation</source>
         <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Describe this image in detail.</source>
+        <translation>请详细描述这张图片。</translation>
+    </message>
+    <message>
+        <source>Explain how a rainbow forms, simply.</source>
+        <translation>简单解释一下彩虹是怎么形成的。</translation>
+    </message>
+    <message>
+        <source>Draft a short, friendly email to </source>
+        <translation>起草一封简短友好的邮件,收件人是</translation>
+    </message>
+    <message>
+        <source>Questions now go to your documents.</source>
+        <translation>现在提问将从你的文档中回答。</translation>
+    </message>
+    <message>
+        <source>Conversation deleted</source>
+        <translation>对话已删除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -627,8 +882,32 @@
         <translation>消息内容</translation>
     </message>
     <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Show the previous version</source>
+        <translation>显示上一个版本</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Show the next version</source>
+        <translation>显示下一个版本</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>第 %1 个版本,共 %2 个</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -658,17 +937,32 @@
         <source>Write this answer again</source>
         <translation>重新生成这条回答</translation>
     </message>
+</context>
+<context>
+    <name>ModelChoices</name>
     <message>
-        <source>[%1] %2</source>
-        <translation>[%1] %2</translation>
+        <source>%1: suits this computer</source>
+        <translation>%1：适合这台电脑</translation>
     </message>
     <message>
-        <source>[%1] %2, page %3</source>
-        <translation>[%1] %2，第 %3 页</translation>
+        <source>%1: for Apple Silicon, slow on this computer</source>
+        <translation>%1：适用于 Apple 芯片，在这台电脑上较慢</translation>
     </message>
     <message>
-        <source>Attached: %1</source>
-        <translation>附件：%1</translation>
+        <source>%1: runs on the processor</source>
+        <translation>%1：在处理器上运行</translation>
+    </message>
+    <message>
+        <source>%1 · recommended</source>
+        <translation>%1 · 推荐</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · imported</source>
+        <translation>%1 · %2 · 已导入</translation>
+    </message>
+    <message>
+        <source>Qwen3.5 %1 · %2 · %3 · %4 download</source>
+        <translation>Qwen3.5 %1 · %2 · %3 · 下载 %4</translation>
     </message>
 </context>
 <context>
@@ -700,6 +994,38 @@
     <message>
         <source>llama.cpp</source>
         <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>选择模型</translation>
+    </message>
+    <message>
+        <source>Load one of the installed models</source>
+        <translation>加载一个已安装的模型</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import a model from this computer</source>
+        <translation>从这台电脑导入模型</translation>
+    </message>
+    <message>
+        <source>Import a model folder…</source>
+        <translation>导入模型文件夹…</translation>
+    </message>
+    <message>
+        <source>Import a GGUF file…</source>
+        <translation>导入 GGUF 文件…</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>下载…</translation>
+    </message>
+    <message>
+        <source>Download a model (once; it then runs offline)</source>
+        <translation>下载模型（只需一次，之后离线运行）</translation>
     </message>
     <message>
         <source>%1 on %2 (%3)</source>
@@ -750,6 +1076,17 @@
     <message>
         <source>The proxy must be an address starting with http:// or https://.</source>
         <translation>代理必须是以 http:// 或 https:// 开头的地址。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice</source>
+        <translation>关闭此提示</translation>
     </message>
 </context>
 <context>
@@ -840,8 +1177,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>Chat settings</source>
-        <translation>聊天设置</translation>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Language</source>
@@ -850,6 +1187,26 @@
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Appearance:</source>
+        <translation>外观:</translation>
     </message>
     <message>
         <source>System prompt</source>
@@ -953,6 +1310,44 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>%1, page %2, section “%3”</source>
+        <translation>%1，第 %2 页，“%3”一节</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1，第 %2 页</translation>
+    </message>
+    <message>
+        <source>%1, section “%2”</source>
+        <translation>%1，“%2”一节</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1：“%2”</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
     <name>Stages</name>
     <message>
         <source>Watching part %1 of %2…</source>
@@ -1042,6 +1437,37 @@
         <translation>
             <numerusform> · 复用 %Ln 个 token</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TextViewer</name>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Open in default app</source>
+        <translation>用默认应用打开</translation>
+    </message>
+    <message>
+        <source>Open the file in its default application</source>
+        <translation>用默认应用程序打开此文件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>文档文本</translation>
+    </message>
+    <message>
+        <source>The cited passage is highlighted.</source>
+        <translation>引用的段落已高亮显示。</translation>
+    </message>
+    <message>
+        <source>The cited passage was not found in the file.</source>
+        <translation>在文件中未找到引用的段落。</translation>
     </message>
 </context>
 </TS>

@@ -48,6 +48,8 @@ class ErrorCode(str, enum.Enum):
     DOC_NO_TEXT = "doc_no_text"
     DOC_NOT_IN_DOCUMENTS = "doc_not_in_documents"  # a reply, not a failure: nothing relevant found
     DOC_COLLECTION_EMPTY = "doc_collection_empty"
+    # a reply: the question is in another script than the documents and nothing in it matched
+    DOC_OTHER_LANGUAGE = "doc_other_language"
     DOC_AMBIGUOUS = "doc_ambiguous"  # "summarize this" with several documents and no clue which
     # general
     INVALID_ARGUMENT = "invalid_argument"

@@ -312,6 +312,12 @@ def cmd_ask(args: argparse.Namespace, ctx: CommandContext) -> int:
             else:
                 print(text)
             return 0
+        if plan.loose and not args.json:
+            print(
+                "note: the question is in another language than the documents; "
+                "these sources may not match it",
+                file=sys.stderr,
+            )
         engine = load_engine(args, ctx)  # offline first, then resolve --model and load it
         try:
             cancel = CancelToken()

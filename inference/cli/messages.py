@@ -37,6 +37,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.DOC_TIMEOUT: "reading the document took too long: {detail}",
     ErrorCode.DOC_NO_TEXT: "no text found in the document: {detail}",
     ErrorCode.DOC_NOT_IN_DOCUMENTS: "The documents do not contain an answer to this question.",
+    ErrorCode.DOC_OTHER_LANGUAGE: "The question is in another language than the documents and nothing in it matched them. Ask in the documents' language, or install the embedding model (`cairn models download qwen3-embedding-0.6b-gguf-q8_0`) to search across languages.",
     ErrorCode.DOC_COLLECTION_EMPTY: "no indexed documents in collection {detail}. Add some with `cairn docs add PATH`",
     ErrorCode.DOC_AMBIGUOUS: "several documents could be meant: {detail}. Name the file to summarize",
     ErrorCode.INVALID_ARGUMENT: "{detail}",

@@ -6,6 +6,12 @@ order: whole when it fits the context budget, else map-reduce (each part summari
 summaries summarized, the last call streamed). When retrieval finds nothing relevant, no model
 is called: the plan carries the reply code DOC_NOT_IN_DOCUMENTS for the caller to word.
 
+A question in another script than the documents ("GPL v3 是什么?" over English files) is not
+judged by keyword coverage, which cannot see it: the embedding model's similarity decides when
+one is installed; otherwise (or when nothing passes) the best-ranked sources are used and the
+plan says they may not match (`AnswerPlan.loose`); with no source at all the reply is
+DOC_OTHER_LANGUAGE (ask in the documents' language, or install the embedding model).
+
     plan = plan_answer(store, question, collection)        # cheap: no model needed
     if plan.reply: ...                                    # word the code, done
     result = answer(engine, store, question, collection, params, cancel, plan=plan)
@@ -36,6 +42,7 @@ from .prompt import (
     wants_summary,
 )
 from .records import DEFAULT_COLLECTION, FileInfo, FileStatus, Hit, TextChunk
+from .scripts import foreign_scripts
 from .search import query_terms
 
 
@@ -60,6 +67,10 @@ class QAOptions:
     # or, for a hit the embedding model found, its cosine to the question (Qwen3-Embedding puts
     # related passages above about 0.5 and unrelated ones well below)
     min_similarity: float = 0.55
+    # a question in another script than the documents: the best sources, at most this many,
+    # and dense hits only from this similarity up (unrelated passages score near zero)
+    loose_sources: int = 3
+    loose_similarity: float = 0.3
     thinking: bool | None = None  # None: the model's default
     embedder: Embedder | None = None  # when an embedding model is loaded
 
@@ -74,6 +85,7 @@ class AnswerPlan:
     reply_detail: str = ""
     document: Path | None = None
     hits: tuple[Hit, ...] = field(default=(), compare=False)
+    loose: bool = False  # the question is in another language: the sources may not match it
 
 
 def plan_answer(
@@ -95,6 +107,17 @@ def plan_answer(
         if h.coverage >= options.min_coverage
         or (h.similarity is not None and h.similarity >= options.min_similarity)
     ]
+    loose = False
+    if not relevant and _other_language(store, question, collection, hits, ready):
+        relevant = [
+            h
+            for h in hits
+            if h.coverage > 0
+            or (h.similarity is not None and h.similarity >= options.loose_similarity)
+        ][: options.loose_sources]
+        if not relevant:
+            return AnswerPlan("none", reply=ErrorCode.DOC_OTHER_LANGUAGE, hits=tuple(hits))
+        loose = True
     if not relevant:
         return AnswerPlan("none", reply=ErrorCode.DOC_NOT_IN_DOCUMENTS, hits=tuple(hits))
     sources: list[Source] = []
@@ -105,7 +128,19 @@ def plan_answer(
             break
         used += cost
         sources.append(Source(len(sources) + 1, hit.path, hit.page, hit.text, hit.heading))
-    return AnswerPlan("qa", tuple(sources), hits=tuple(hits))
+    return AnswerPlan("qa", tuple(sources), hits=tuple(hits), loose=loose)
+
+
+def _other_language(
+    store: Library, question: str, collection: str, hits: list[Hit], ready: list[FileInfo]
+) -> bool:
+    """Whether the question writes in a script the documents do not use: the hits' text, or
+    with no hit the opening chunks of a few documents, stand for the documents."""
+    samples: list[str] = [h.text for h in hits]
+    if not samples:
+        for info in ready[:5]:
+            samples.extend(c.text for c in store.chunks_of(info.path, collection)[:3])
+    return bool(foreign_scripts(question, samples))
 
 
 def _plan_summary(

@@ -310,7 +310,7 @@ def _death(process: Any, timeout_s: float) -> str:
     process.join(1)
     code = process.exitcode
     if code == -getattr(signal, "SIGXCPU", -1000):  # its CPU budget ran out: the same time limit
-        return f"took longer than {timeout_s:g} s (CPU time)"
+        return f"took longer than {timeout_s:g} s"
     return f"the renderer stopped (exit code {code}): over the memory or CPU limit"
 
 

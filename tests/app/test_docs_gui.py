@@ -137,10 +137,11 @@ def test_answer_with_sources_and_citations_open_the_page(make_window, qtbot, fol
     assert "cairn-cite:1" in anchors(answer.body)
     assert "cairn-cite:7" not in anchors(answer.body)  # not a source: stays plain text
     stored = w.history.messages(w.session.conversation_id)[-1]
-    assert stored.status == H.COMPLETE and stored.stats["sources"][0][1:] == [
+    assert stored.status == H.COMPLETE and stored.stats["sources"][0][1:3] == [
         str(folder.resolve() / "atlas.pdf"),
         3,
     ]
+    assert "Adelina Vorster" in stored.stats["sources"][0][4]  # the passage, to mark it again
 
     click_anchor(qtbot, answer.body, "cairn-cite:1")  # the [1] in the text
     qtbot.waitUntil(
@@ -158,7 +159,7 @@ def test_answer_with_sources_and_citations_open_the_page(make_window, qtbot, fol
     assert [u.toLocalFile() for u in opened] == [str(folder.resolve() / "atlas.pdf")]
 
 
-def test_a_text_source_opens_in_the_default_app(make_window, qtbot, folder, opened):
+def test_a_text_source_opens_in_the_app_at_the_passage(make_window, qtbot, folder, opened):
     w = make_window(FakeEngine(tokens=["At dawn [1]."]))
     qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     _indexed(w, qtbot, folder)
@@ -167,8 +168,17 @@ def test_a_text_source_opens_in_the_default_app(make_window, qtbot, folder, open
     answer = w.chat_view.last()
     assert answer.sources_view.toPlainText() == "Sources\n[1] notes.txt"
     click_anchor(qtbot, answer.body, "cairn-cite:1")
+    qtbot.waitUntil(
+        lambda: w.viewers.text_viewer is not None and w.viewers.text_viewer.loaded, timeout=20000
+    )
+    viewer = w.viewers.text_viewer
+    assert opened == [] and w.viewers.page_viewer is None  # in the app, nothing outside
+    assert viewer.found and "pelican eats sardines" in viewer.marked_text()
+    assert viewer.where_label.text() == "The cited passage is highlighted."
+    cursor = viewer.text_view.textCursor()
+    assert viewer.text_view.viewport().rect().intersects(viewer.text_view.cursorRect(cursor))
+    qtbot.mouseClick(viewer.open_button, Qt.MouseButton.LeftButton)
     assert [u.toLocalFile() for u in opened] == [str(folder.resolve() / "notes.txt")]
-    assert w.viewers.page_viewer is None
 
 
 def test_nothing_relevant_is_said_without_calling_the_model(make_window, qtbot, folder):
@@ -269,3 +279,59 @@ def test_citation_links_only_for_known_sources_and_never_in_code():
     assert "[\\[1\\]](cairn-cite:1)" in text
     assert "[2](cairn-cite:2), [3](cairn-cite:3)" in text
     assert "[9] and `a[1]`" in text and "[1](http://x)" in text
+
+
+def test_failures_come_first_with_a_filter_and_counts(make_window, qtbot, folder):
+    from PySide6.QtTest import QTest
+
+    w = make_window()
+    _indexed(w, qtbot, folder)
+    qtbot.waitUntil(lambda: not w.docs.busy and len(w.docs.reasons) == 2, timeout=30000)
+    docs = w.docs
+    names = [docs.list.item(i).text().split("\n")[0] for i in range(docs.list.count())]
+    assert [n.split(" · ")[0] for n in names] == [
+        "broken.pdf",
+        "locked.pdf",
+        "atlas.pdf",
+        "notes.txt",
+    ]
+    assert docs.list.minimumHeight() >= 200  # a taller list: every row of this folder in view
+    labels = [docs.filter_box.itemText(i) for i in range(docs.filter_box.count())]
+    assert labels == ["All documents (4)", "Failed (2)", "Being indexed (0)", "Ready (2)"]
+    # choose "Failed" with the keyboard on the real combo box
+    docs.filter_box.setFocus()
+    QTest.keyClick(docs.filter_box, Qt.Key.Key_Down)
+    assert docs.filter_box.currentData() == "failed"
+    shown = [
+        docs.list.item(i).text().split("\n")[0]
+        for i in range(docs.list.count())
+        if not docs.list.item(i).isHidden()
+    ]
+    assert shown == ["broken.pdf", "locked.pdf"]
+    QTest.keyClick(docs.filter_box, Qt.Key.Key_Up)
+    assert all(not docs.list.item(i).isHidden() for i in range(docs.list.count()))
+
+
+def test_question_in_another_language_is_answered_with_a_note(make_window, qtbot, tmp_path):
+    from tests.docs.test_other_language import GPL_PARAGRAPH
+
+    rng = random.Random(4)
+    folder = tmp_path / "licences"
+    folder.mkdir()
+    (folder / "gpl-v3.txt").write_text(
+        "\n\n".join(GPL_PARAGRAPH + " " + F.filler(rng, 120) for _ in range(12)), "utf-8"
+    )
+    (folder / "mit.txt").write_text("Permission is hereby granted. " + F.filler(rng, 150), "utf-8")
+    engine = FakeEngine(tokens=["GPL v3 是一种自由软件许可证 [1]。"])
+    w = make_window(engine)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
+    _drop(w, [folder])
+    qtbot.waitUntil(lambda: not w.docs.busy and w.docs.ready_count() == 2, timeout=30000)
+    assert w.send("GPL v3 是什么?")
+    qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)
+    assert len(engine.requests) == 1  # answered, not refused
+    assert "GNU GPL" in "\n".join(m.content for m in engine.requests[0].messages)
+    answer = w.chat_view.last()
+    assert answer.text.startswith("*The documents are in another language than the question")
+    assert answer.text.endswith("GPL v3 是一种自由软件许可证 [1]。")
+    assert answer.sources[1].path.name == "gpl-v3.txt"

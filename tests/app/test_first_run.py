@@ -83,13 +83,15 @@ def test_download_failure_is_one_clear_line(qtbot, dirs):
 
     class Offline(DownloadingStore):
         def download(self, model_id, *, progress=None, cancel=None):
-            raise CairnError(ErrorCode.NO_NETWORK, "huggingface.co")
+            raise CairnError(ErrorCode.NO_NETWORK, "huggingface.co: [Errno 111] Connection refused")
 
     page = FirstRunPage(Offline(dirs.models))
     qtbot.addWidget(page)
     page.download_button.click()
     qtbot.waitUntil(lambda: page.task is None, timeout=5000)
-    assert page.error_label.text().startswith("The model server cannot be reached")
+    assert page.error_label.text().startswith("The model server could not be reached")
+    assert "Errno" not in page.error_label.text()  # plain words; the detail is in the tooltip
+    assert "Errno 111" in page.error_label.toolTip()
     assert page.download_button.isEnabled()
 
 

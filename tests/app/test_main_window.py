@@ -167,11 +167,15 @@ def test_interrupted_answer_is_shown_as_such(make_window, qtbot, dirs):
     assert answer.status_label.text().startswith("Interrupted")
 
 
-def test_conversations_new_rename_delete_search_export(make_window, qtbot, tmp_path):
+def test_conversations_new_rename_delete_search_export(make_window, qtbot, tmp_path, monkeypatch):
+    """Through the real buttons and shortcuts (clicked(bool) once landed in the slots' optional
+    arguments: Rename raised, Export and Ctrl+E did nothing, Delete skipped its confirmation)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
     w = make_window()
     _ready(w, qtbot)
     for q in ("About cats", "About dogs"):
-        w.new_conversation()
+        qtbot.mouseClick(w.conversations.new_button, Qt.MouseButton.LeftButton)
         w.send(q)
         _answered(w, qtbot)
     lst = w.conversations
@@ -184,14 +188,63 @@ def test_conversations_new_rename_delete_search_export(make_window, qtbot, tmp_p
     lst.search.setText("")
     lst.list.setCurrentRow(1)
     assert w.chat_view.messages()[0].text == "About cats"
-    lst.rename_current("Cats!")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Cats!", True))
+    qtbot.mouseClick(lst.rename_button, Qt.MouseButton.LeftButton)
     assert lst.list.currentItem().text() == "Cats!"
-    out = tmp_path / "cats.md"
-    w.export_conversation(str(out))
-    text = out.read_text(encoding="utf-8")
-    assert text.startswith("# Cats!") and "About cats" in text and "Hello, **world**!" in text
-    lst.delete_current(confirm=False)
+    # the Export button and Ctrl+E write the file the (patched) dialog names
+    outs = [tmp_path / "by-button.md", tmp_path / "by-key.md"]
+    names = iter(str(o) for o in outs)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(names), ""))
+    button = w.toolbar.widgetForAction(w.export_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=2000)  # window shortcuts need the active window
+    w.input.setFocus()
+    qtbot.keyClick(w.input, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    for out in outs:
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("# Cats!") and "About cats" in text and "Hello, **world**!" in text
+    # Delete: gone from the list at once, "Conversation deleted · Undo" brings it back
+    qtbot.mouseClick(lst.delete_button, Qt.MouseButton.LeftButton)
+    assert [lst.list.item(i).text() for i in range(lst.list.count())] == ["About dogs"]
+    assert w.chat_view.messages() == []
+    assert w.notice.isVisible() and w.notice.label.text() == "Conversation deleted"
+    qtbot.mouseClick(w.notice.action_button, Qt.MouseButton.LeftButton)
+    assert not w.notice.isVisible()
+    assert lst.list.currentItem().text() == "Cats!"
+    assert w.chat_view.messages()[0].text == "About cats"
+    # deleted again and not undone: gone from the store when the undo runs out
+    qtbot.mouseClick(lst.delete_button, Qt.MouseButton.LeftButton)
+    assert len(w.history.conversations()) == 2  # still undoable
+    lst._pending[next(iter(lst._pending))].timeout.emit()
     assert [c.title for c in w.history.conversations()] == ["About dogs"]
+
+
+def test_delete_during_an_answer_is_undoable_and_keeps_the_partial_answer(make_window, qtbot):
+    engine = FakeEngine(tokens=[f"w{i} " for i in range(5000)], delay=0.002)
+    w = make_window(engine)
+    _ready(w, qtbot)
+    w.send("long one")
+    qtbot.waitUntil(lambda: len(w.chat_view.last().text) > 20, timeout=5000)
+    w.conversations.list.setFocus()
+    qtbot.keyClick(w.conversations.list, Qt.Key.Key_Delete)
+    assert not w.session.busy and w.conversations.list.count() == 0
+    qtbot.mouseClick(w.notice.action_button, Qt.MouseButton.LeftButton)
+    assert w.conversations.list.count() == 1
+    answer = w.chat_view.last()
+    assert answer.text.startswith("w0 w1") and answer.status_label.text() == "Stopped"
+
+
+def test_deleted_conversation_is_gone_after_closing(make_window, qtbot, dirs):
+    w = make_window()
+    _ready(w, qtbot)
+    w.send("to delete")
+    _answered(w, qtbot)
+    qtbot.mouseClick(w.conversations.delete_button, Qt.MouseButton.LeftButton)
+    w.close()
+    store = H.HistoryStore(dirs.history_db)
+    assert store.conversations() == []
+    store.close()
 
 
 def test_failed_load_shows_a_message(make_window, qtbot, dirs):

@@ -127,7 +127,7 @@ def test_attachments_go_with_the_next_message(make_window, qtbot, tmp_path):
     request = w.engine.requests[-1]
     assert request.messages[-1].images == (img,)
     assert w.media.attachments() == []  # attached once, to that message
-    assert "photo.png" in w.chat_view.messages()[0].attachments_label.text()
+    assert [c.path.name for c in w.chat_view.messages()[0].attachments.chips] == ["photo.png"]
 
 
 def test_a_video_goes_through_the_video_pipeline(make_window, qtbot, tmp_path):

@@ -85,6 +85,8 @@ def test_thumbnail_duration_and_summarize_button(make_window, qtbot, scenes_avi)
     qtbot.waitUntil(lambda: "0:07" in w.media.list.item(0).text(), timeout=10000)  # 7 s video
     assert not w.media.list.item(0).icon().isNull()
     assert w.media.summarize_button.isEnabled()
+    chip = w.composer.chips.chips[0]  # what the user sees: a chip in the message box
+    assert chip.caption.text() == "0:07" and chip.summarize_button.isVisible()
 
 
 def test_summarize_streams_chapters_and_timestamps_open_the_frame(make_window, qtbot, scenes_avi):
@@ -102,7 +104,8 @@ def test_summarize_streams_chapters_and_timestamps_open_the_frame(make_window, q
             )
         )
     )
-    qtbot.mouseClick(w.media.summarize_button, Qt.MouseButton.LeftButton)
+    summarize = w.composer.chips.chips[0].summarize_button  # the video chip's Summarize
+    qtbot.mouseClick(summarize, Qt.MouseButton.LeftButton)
     assert w.session.busy
     assert w.media.attachments() == []  # the video went with the summary request
     qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)

@@ -125,3 +125,33 @@ def test_ask_ctrl_c_stops_the_answer_cleanly(capsys, corpus, endless_text_ckpt):
     assert proc.returncode == 0, err
     assert "[stopped]" in err and "Traceback" not in err
     assert "atlas.pdf, page 3" in out
+
+
+def test_ask_in_another_language_matching_nothing_says_why(capsys, corpus):
+    # the corpus has Chinese and English files, nothing in Cyrillic
+    run(capsys, "docs", "add", str(corpus))
+    code, out, _ = run(capsys, "docs", "ask", "Какая столица у Марса?")  # no model needed
+    assert code == 0 and out.startswith("The question is in another language than the documents")
+    code, out, _ = run(capsys, "docs", "ask", "--json", "Какая столица у Марса?")
+    assert json.loads(out.strip().splitlines()[-1])["reply"] == "doc_other_language"
+
+
+@pytest.mark.slow
+def test_ask_in_another_language_answers_with_a_note(capsys, tmp_path, tiny_text_ckpt):
+    import random
+
+    from tests.docs.test_other_language import GPL_PARAGRAPH
+
+    rng = random.Random(4)
+    folder = tmp_path / "licences"
+    folder.mkdir()
+    (folder / "gpl-v3.txt").write_text(
+        "\n\n".join(GPL_PARAGRAPH + " " + F.filler(rng, 120) for _ in range(12)), "utf-8"
+    )
+    run(capsys, "docs", "add", str(folder))
+    code, out, err = run(
+        capsys, "docs", "ask", "--model", str(tiny_text_ckpt), "--max-tokens", "4", "GPL v3 是什么?"
+    )
+    assert code == 0, err
+    assert "note: the question is in another language than the documents" in err
+    assert "gpl-v3.txt" in out or "Sources" not in out  # answered (a tiny model may cite nothing)
