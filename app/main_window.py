@@ -35,7 +35,7 @@ from .conversation_list import ConversationList
 from .docs_panel import DocLibrary, DocsPanel
 from .engine_thread import EngineController, LoadedModel, load_job, open_model
 from .first_run import FirstRunPage, default_store
-from .jobs import DOCS, SUMMARY, job_for
+from .jobs import DOCS, job_for, summary_intent
 from .media_pane import MediaPane
 from .messages import error_text, stage_text
 from .settings import Settings
@@ -393,7 +393,8 @@ class MainWindow(QMainWindow):
         """The Summarize button: a summary with chapters of `path`, as a new message."""
         if self.session.busy:
             return False
-        ok = self.session.send(self.tr("Summarize this video."), [(path, "video")], intent=SUMMARY)
+        intent = summary_intent(self.media.summary_detail())
+        ok = self.session.send(self.tr("Summarize this video."), [(path, "video")], intent=intent)
         if ok:
             self.media.remove_path(path)
         return ok
