@@ -219,7 +219,8 @@ class Call:
     vision_s: float = 0.0
     image_chunks: int = 0
     image_tokens: int = 0
-    prefill_s: float = 0.0  # time to the first sampled token, vision included
+    prefill_s: float = 0.0  # llama.cpp's prompt time (text and image tokens through llama_decode)
+    gen_s: float = 0.0  # llama.cpp's generation time
     probe: bool = False
 
 
@@ -258,7 +259,9 @@ class TimedEngine:
                         call.ended = time.perf_counter()
                         call.prompt_tokens = chunk.prompt_tokens
                         call.generation_tokens = chunk.generation_tokens
-                        call.prefill_s = (call.first or call.ended) - call.started
+                        perf = self._engine.perf()  # reset at every request's prefill
+                        call.prefill_s = perf.prompt_ms / 1e3
+                        call.gen_s = perf.eval_ms / 1e3
                     yield chunk
             finally:
                 _CURRENT[0] = None
@@ -598,7 +601,7 @@ def _stage(run: Run) -> dict:
     image_tokens = sum(c.image_tokens for c in segments)
     prefill = sum(c.prefill_s for c in segments)
     gen_tokens = sum(c.generation_tokens for c in segments)
-    gen_s = sum((c.ended or 0) - (c.first or 0) for c in segments)
+    gen_s = sum(c.gen_s for c in segments)
     m = merge[-1] if merge else None
     return dict(
         frames=frames,
@@ -607,7 +610,7 @@ def _stage(run: Run) -> dict:
         vision_per_frame=vision / frames if frames else 0.0,
         prompt=prompt,
         image_tokens=image_tokens,
-        prefill=prefill - vision,
+        prefill=prefill,
         gen_tokens=gen_tokens,
         gen_s=gen_s,
         merge_prompt=m.prompt_tokens if m else 0,

@@ -33,7 +33,7 @@ DEFAULT_DETAIL = QUICK
 # patch. So a pair of frames costs (W / 32) x (H / 32) tokens after resizing to multiples of 32.
 CELL = 32
 PROMPT_OVERHEAD_TOKENS = 160  # chat template, instructions and frame times of one segment
-CHAPTER_TOKENS = 40  # one "mm:ss – Title: one line" with room to spare
+CHAPTER_TOKENS = 30  # one "mm:ss – Title: one line" (about 15-25 tokens) with room to spare
 SUMMARY_TOKENS = 160  # the closing summary's few sentences (the user's max_tokens may cap it)
 
 
@@ -78,7 +78,7 @@ class _Level:
 
 
 LEVELS = {
-    QUICK: _Level(0.08, 20.0, 120.0, (320, 256, 224, 192), (6.0, 4.0, 3.0, 2.0), 24, 4, 2),
+    QUICK: _Level(0.08, 20.0, 120.0, (320, 256, 224, 192), (6.0, 4.0, 3.0, 2.0), 28, 4, 2),
     DETAILED: _Level(0.4, 60.0, 900.0, (448, 384, 320, 256), (12.0, 9.0, 6.0, 4.0), 24, 6, 4),
 }
 

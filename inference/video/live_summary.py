@@ -31,7 +31,15 @@ from ..cancel import Cancelled, CancelToken
 from ..engine import Engine
 from ..errors import CairnError, ErrorCode
 from ..records import Chunk, FinishReason, GenerationRequest, GenParams, Message, Modality, Progress
-from .budget import DEFAULT_DETAIL, Budget, EngineSpeed, measure_speed, plan_budget, record_speed
+from .budget import (
+    CHAPTER_TOKENS,
+    DEFAULT_DETAIL,
+    Budget,
+    EngineSpeed,
+    measure_speed,
+    plan_budget,
+    record_speed,
+)
 from .chapters import format_timestamp, parse_chapters
 from .probe import probe
 from .sampling import thin_samples
@@ -51,14 +59,13 @@ TITLE_CHARS = 60
 
 
 def chapter_prompt(segment: Segment, duration_s: float, count: int) -> str:
-    times = ", ".join(format_timestamp(f.t) for f in segment.frames)
+    """The frames' own times are not listed: both engines put Qwen's "<t seconds>" marker before
+    every frame pair of the video input, and every token of a segment's prompt is paid for."""
     return (
         f"These frames are from {format_timestamp(segment.start)} to "
-        f"{format_timestamp(segment.end)} of a video that is {format_timestamp(duration_s)} long; "
-        f"they were taken at {times}.\n"
-        f"Split this part into 1 to {count} chapters where what is shown changes. List them in "
-        "time order, one per line, exactly in this form and nothing else:\n"
-        "mm:ss – Title: one line saying what happens"
+        f"{format_timestamp(segment.end)} of a {format_timestamp(duration_s)} video (mm:ss). "
+        f"Split this part into 1 to {count} chapters where the picture changes, in time order, "
+        "one line each and nothing else:\nmm:ss – Title: one line saying what happens"
     )
 
 
@@ -281,7 +288,9 @@ class LiveSummary:
 
     def _describe(self, segment: Segment, duration: float, budget: Budget):
         if self.question is None:
-            prompt = chapter_prompt(segment, duration, max(1, budget.chapter_max_tokens // 40))
+            prompt = chapter_prompt(
+                segment, duration, max(1, budget.chapter_max_tokens // CHAPTER_TOKENS)
+            )
         else:
             prompt = segment_prompt(segment, duration, self.question)
         params = replace(
