@@ -343,6 +343,8 @@ def process_cpu_s() -> float:
 class Run:
     name: str
     total_s: float = 0.0
+    cpu_s: float = 0.0  # process CPU time (all threads): steadier than wall time on a busy machine
+    load: tuple[float, float] = (0.0, 0.0)  # load average at the start and the end
     first_chapter_s: float | None = None
     sampling_s: float = 0.0
     sampling_cpu_s: float | None = None
@@ -367,6 +369,7 @@ def run_pipeline(name, engine_raw, path, *, detail, answer_tokens, seed, threads
     run = Run(name)
     params = GenParams(max_tokens=answer_tokens, seed=seed)
     memory = PeakRss().start()
+    load0, cpu0 = os.getloadavg()[0], process_cpu_s()
     started = time.perf_counter()
     if detail is None:  # time the sampling pass on its own (it runs before any model call)
         original = summary_module.sample_frames
@@ -399,7 +402,13 @@ def run_pipeline(name, engine_raw, path, *, detail, answer_tokens, seed, threads
         run.sampling_cpu_s = stats.thread_cpu_s
         run.budget = summary.budget
     run.total_s = time.perf_counter() - started
+    run.cpu_s = process_cpu_s() - cpu0
+    run.load = (load0, os.getloadavg()[0])
     run.peak_mb = memory.stop()
+    merge = [c for c in log.calls if not c.frames and not c.probe]
+    if detail is None and merge and run.first_chapter_s is None:
+        # Random text may give no visible text at all: the merged answer's first sampled token.
+        run.first_chapter_s = merge[-1].started - started + merge[-1].prefill_s
     assert chunks[-1].finish_reason is not None
     run.calls = log.calls
     run.frames_seen = [f.t for s in summary.segments for f in s.frames]
@@ -704,6 +713,8 @@ def report(args, info, threads, n_scenes, short, spans, runs, decode) -> list[st
         ],
     )
     row("total s", [f"{r.total_s:.1f}" for r in runs], ratios(lambda r, s: r.total_s))
+    row("total CPU s (all threads)", [f"{r.cpu_s:.1f}" for r in runs], ratios(lambda r, s: r.cpu_s))
+    row("load average at start, end", [f"{r.load[0]:.1f}, {r.load[1]:.1f}" for r in runs])
     row("peak RSS MB", [f"{r.peak_mb:.0f}" for r in runs], ratios(lambda r, s: r.peak_mb))
     cov = [coverage(spans, r.frames_seen) for r in runs]
     row(
