@@ -18,6 +18,9 @@ With a question, the segments keep notes for the question (nothing streams) and 
 at the end, as in VideoSummary. A short clip is still one request. Frames go to the engine as
 video (llama.cpp and MLX both fold them two by two into Qwen's temporal patches), segments hold
 an even number of frames so no frame pays for a pair alone.
+
+About 400 lines in one module: the steps share one summary's state (frames taken, chapters
+streamed, totals) and read best together.
 """
 
 from __future__ import annotations
