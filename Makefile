@@ -39,3 +39,4 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check inference app tests bench packaging
 	$(BIN)/lint-imports
+	$(BIN)/mypy

@@ -7,19 +7,20 @@ keeps the partial answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from inference import history as H
-from inference.records import Chunk, GenerationRequest, GenParams, Message
+from inference.records import Chunk, GenerationRequest, GenParams, Message, Progress
 
 from .chat_view import ChatView, MessageWidget
-from .engine_thread import EngineController, Job
-from .jobs import DOCS, DocReply, DocSources, SourceRef, job_for
+from .engine_thread import EngineController
+from .job_records import DOCS, DocReply, DocSources, SourceRef
 from .messages import error_text, stage_text, stats_text
+from .seams import JobFactory
 
 
 @dataclass
@@ -45,7 +46,7 @@ class ChatSession(QObject):
         controller: EngineController,
         *,
         request_options: Callable[[], tuple[str, GenParams, bool | None]],
-        job_factory: Callable[[GenerationRequest, str], Job] = job_for,
+        job_factory: JobFactory,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -97,7 +98,14 @@ class ChatSession(QObject):
             w.set_status(self._status_text(m.status))
             stats = m.stats or {}
             if stats.get("tokens"):
-                w.set_stats(stats_text(stats["tokens"], stats.get("tps", 0.0), stats.get("ttft_s")))
+                w.set_stats(
+                    stats_text(
+                        stats["tokens"],
+                        stats.get("tps", 0.0),
+                        stats.get("ttft_s"),
+                        stats.get("cached_tokens", 0),
+                    )
+                )
         self._update_actions()
 
     def abandon(self) -> None:
@@ -112,7 +120,7 @@ class ChatSession(QObject):
     # sending
 
     def send(
-        self, text: str, attachments: list[tuple[Path, str]] = (), *, intent: str = ""
+        self, text: str, attachments: Sequence[tuple[Path, str]] = (), *, intent: str = ""
     ) -> bool:
         """Add the user's message and start the answer. Returns False when busy.
 
@@ -147,7 +155,8 @@ class ChatSession(QObject):
             return False
         users = [w for w in self.view.messages() if w.role == "user" and w is not widget]
         before = [w for w in users if (w.message_id or 0) < widget.message_id]
-        intent = self._intents.get(before[-1].message_id, "") if before else ""
+        asked = before[-1].message_id if before else None
+        intent = self._intents.get(asked, "") if asked is not None else ""
         self.store.delete_from(self.conversation_id, widget.message_id)
         self.view.remove_from(widget)
         self._start_answer(intent)
@@ -157,7 +166,7 @@ class ChatSession(QObject):
         self,
         widget: MessageWidget,
         new_text: str,
-        extra: list[tuple[Path, str]] = (),
+        extra: Sequence[tuple[Path, str]] = (),
         *,
         intent: str = "",
     ) -> bool:
@@ -193,7 +202,8 @@ class ChatSession(QObject):
         messages: list[Message] = []
         if system.strip():
             messages.append(Message("system", system.strip()))
-        for m in self.store.messages(self.conversation_id):
+        cid = self.conversation_id
+        for m in self.store.messages(cid) if cid is not None else []:
             if m.role == "assistant" and (m.status == H.FAILED or not m.content):
                 continue
             images = tuple(Path(a) for a in m.attachments if _kind(a) == "image")
@@ -217,7 +227,7 @@ class ChatSession(QObject):
             a.widget.append(text, thinking)
             a.writer.append(text, thinking)
 
-    def _on_progress(self, job_id: int, progress: object) -> None:
+    def _on_progress(self, job_id: int, progress: Progress) -> None:
         a = self.active
         if a is not None and a.job_id == job_id and not a.chunks:
             a.widget.set_status(stage_text(progress.stage, progress.done, progress.total))
@@ -258,17 +268,23 @@ class ChatSession(QObject):
         if a is None or a.job_id != job_id:
             return
         self.active = None
-        stats = {}
+        stats: dict[str, object] = {}
         if final is not None:
             stats = {
                 "tokens": final.generation_tokens,
                 "tps": round(final.generation_tps, 2),
                 "ttft_s": None if final.ttft_s is None else round(final.ttft_s, 3),
                 "prompt_tokens": final.prompt_tokens,
+                "cached_tokens": final.cached_tokens,
             }
             if final.generation_tokens:
                 a.widget.set_stats(
-                    stats_text(final.generation_tokens, final.generation_tps, final.ttft_s)
+                    stats_text(
+                        final.generation_tokens,
+                        final.generation_tps,
+                        final.ttft_s,
+                        final.cached_tokens,
+                    )
                 )
         a.widget.hide_progress()
         if a.widget.sources:

@@ -2,12 +2,17 @@
 
 Each message renders its own Markdown (app/markdown_doc.py), so a token costs the same at the
 start of a long conversation as at its end: nothing else is re-rendered.
+
+A little over 400 lines because a message widget and the view that streams into it change
+together (append, follow the end, links); the restyle of issue 16 is where MessageWidget moves out.
 """
 
 from __future__ import annotations
 
 import functools
 import html
+import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
@@ -27,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n
-from .links import link_citations, link_times, parse_link
+from .links import CitedSource, link_citations, link_times, parse_link
 from .markdown_doc import COPY_SCHEME, MarkdownDoc
+
+log = logging.getLogger(__name__)
 
 PIECE_CHARS = 2000  # a long answer continues in a new text document past this many characters
 
@@ -107,7 +114,7 @@ class MessageWidget(QFrame):
 
         self.dark = dark
         self.video: Path | None = None  # the video this answer is about (timestamps link to it)
-        self.sources: dict[int, object] = {}  # n -> inference.docs Source, for "[n]" links
+        self.sources: dict[int, CitedSource] = {}  # n -> its source, for "[n]" links
         self._linkify = None
         self._body = QVBoxLayout()
         self._body.setSpacing(0)
@@ -267,7 +274,7 @@ class MessageWidget(QFrame):
         self.video = Path(path)
         self._set_linkify(functools.partial(link_times, duration_s=duration_s))
 
-    def set_sources(self, sources) -> None:
+    def set_sources(self, sources: Iterable[CitedSource]) -> None:
         """The numbered sources the answer was written from (inference.docs Source records)."""
         self.sources = {s.n: s for s in sources}
         self._set_linkify(functools.partial(link_citations, numbers=set(self.sources)))
@@ -336,8 +343,8 @@ class MessageWidget(QFrame):
         elif doc is not None and href.startswith(COPY_SCHEME):
             try:
                 QGuiApplication.clipboard().setText(doc.codes[int(href[len(COPY_SCHEME) :])])
-            except (ValueError, IndexError):
-                pass
+            except (ValueError, IndexError):  # a link the document never made
+                log.warning("unknown copy link %r", href)
 
 
 class ChatView(QScrollArea):
@@ -367,7 +374,8 @@ class ChatView(QScrollArea):
     def messages(self) -> list[MessageWidget]:
         out = []
         for i in range(self._layout.count()):
-            w = self._layout.itemAt(i).widget()
+            item = self._layout.itemAt(i)
+            w = item.widget() if item is not None else None
             if isinstance(w, MessageWidget):
                 out.append(w)
         return out

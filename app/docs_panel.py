@@ -1,16 +1,17 @@
 """The documents the assistant answers from: indexing status per file, add, remove, use or not.
 
-Documents go into one DocStore (DataDirs.docs_db), collection "default", shared by every
+Documents go into one store (DataDirs.docs_db), collection "default", shared by every
 conversation. Indexing runs on a one-thread pool of its own (never the GUI or the engine
 thread), so one batch follows another and the store has one writer; each file is parsed in the
 document package's sandbox, so a hostile file fails alone with its reason and the rest go on.
-At start-up the same worker finishes what an interrupted run left (DocStore.resume).
+At start-up the same worker finishes what an interrupted run left (Documents.resume).
+The library itself (app/doc_library.py) is handed in as a `Library`: it reaches the embedding
+engine, which no widget may import.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
@@ -31,66 +32,17 @@ from inference.records import Progress
 
 from . import i18n
 from .messages import error_text, stage_text
+from .seams import COLLECTION, Library
 from .workers import Task, start
 
-COLLECTION = "default"
-
-
-class DocLibrary:
-    """The DocStore, opened on first use by whichever thread needs it first (thread-safe)."""
-
-    def __init__(self, db_path: Path, models_dir: Path | None = None) -> None:
-        self.db_path = Path(db_path)
-        self.models_dir = Path(models_dir) if models_dir is not None else None
-        self._store = None
-        self._lock = threading.Lock()
-
-    def embedder(self):
-        """The installed embedding model, or None (dense search off). It loads on its first
-        use, so an app with nothing to embed never holds it in memory. Call from a worker or
-        the engine thread only."""
-        if self.models_dir is None:
-            return None
-        try:
-            from inference.docs.embedder_llamacpp import find_embedder
-
-            return find_embedder(self.models_dir)
-        except Exception:  # no dense search is better than no documents
-            logging.getLogger(__name__).exception("embedding model unavailable")
-            return None
-
-    def __call__(self):
-        with self._lock:
-            if self._store is None:
-                from inference.docs import DocStore  # lazy: sqlite schema work off start-up
-
-                self._store = DocStore(self.db_path)
-            return self._store
-
-    def close(self) -> None:
-        with self._lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
-
-
-def _embed_rest(store, embedder, collection: str, cancel) -> None:
-    """Vectors for chunks that have none from the installed embedding model (worker thread).
-    A model that fails to load costs dense search only, never the keyword index."""
-    if embedder is not None:
-        from inference.docs.dense import embed_missing
-
-        try:
-            embed_missing(store, embedder, collection, cancel=cancel)
-        except Exception:
-            logging.getLogger(__name__).exception("embedding failed; keyword search only")
+log = logging.getLogger(__name__)
 
 
 class DocsPanel(QWidget):
     changed = Signal()  # the set of files or their statuses changed
     message = Signal(str)  # a one-line notice for the status bar
 
-    def __init__(self, library: DocLibrary, collection: str = COLLECTION, parent=None) -> None:
+    def __init__(self, library: Library, collection: str = COLLECTION, parent=None) -> None:
         super().__init__(parent)
         self.library = library
         self.collection = collection
@@ -169,14 +121,7 @@ class DocsPanel(QWidget):
     def start(self) -> None:
         """List the library and finish an interrupted run (at start-up)."""
 
-        def run(progress, cancel):
-            store = self.library()
-            dense = self.library.embedder()
-            store.resume(self.collection, progress=progress, cancel=cancel, on_file=progress)
-            _embed_rest(store, dense, self.collection, cancel)
-            return store.files(self.collection)
-
-        self._run(run)
+        self._run(lambda progress, cancel: self.library.resume(self.collection, progress, cancel))
 
     def add(self, paths: list[Path]) -> None:
         """Index files and folders; each file's status shows as it changes."""
@@ -186,34 +131,18 @@ class DocsPanel(QWidget):
                 self._set(str(p), "queued")
         self.use_box.setChecked(True)
 
-        def run(progress, cancel):
-            store = self.library()
-            dense = self.library.embedder()
-            store.add(
-                paths,
-                self.collection,
-                progress=progress,
-                cancel=cancel,
-                on_file=progress,
-            )
-            _embed_rest(store, dense, self.collection, cancel)
-            return store.files(self.collection)
-
-        self._run(run)
+        self._run(
+            lambda progress, cancel: self.library.add(paths, self.collection, progress, cancel)
+        )
 
     def remove_selected(self) -> None:
         paths = [Path(i.data(Qt.ItemDataRole.UserRole)) for i in self.list.selectedItems()]
         if not paths:
             return
 
-        def run(_progress, _cancel):
-            store = self.library()
-            store.remove(paths, self.collection)
-            return store.files(self.collection)
-
         for p in paths:
             self._drop(str(p))
-        self._run(run)
+        self._run(lambda _progress, _cancel: self.library.remove(paths, self.collection))
 
     def pick_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of documents"))

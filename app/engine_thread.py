@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from inference.cancel import Cancelled, CancelToken
+from inference.engine import Engine
 from inference.errors import CairnError, ErrorCode
 from inference.records import Chunk, FinishReason, GenerationRequest, Progress
 
@@ -32,18 +33,18 @@ class EngineSession:
     """What a job sees on the engine thread: the loaded engine, if any."""
 
     def __init__(self) -> None:
-        self.engine = None  # inference.engine.Engine
+        self.engine: Engine | None = None
         self.model_ref: str | None = None
         # For pipelines that report progress through a callback (progress=session.report):
         # set by the host for the running job, sends a Progress to the GUI.
         self.report: Callable[[Progress], None] = lambda _p: None
 
-    def require_engine(self):
+    def require_engine(self) -> Engine:
         if self.engine is None:
             raise CairnError(ErrorCode.MODEL_NOT_FOUND, "no model loaded")
         return self.engine
 
-    def replace(self, engine, ref: str | None) -> None:
+    def replace(self, engine: Engine, ref: str | None) -> None:
         self.close()
         self.engine, self.model_ref = engine, ref
 
@@ -82,7 +83,7 @@ def chat_job(request: GenerationRequest) -> Job:
     )
 
 
-def load_job(opener: Callable[[], object], ref: str | None) -> Job:
+def load_job(opener: Callable[[], Engine], ref: str | None) -> Job:
     """Load a model on the engine thread with `opener()` (which returns an Engine)."""
 
     def run(session: EngineSession, cancel: CancelToken):
@@ -103,14 +104,6 @@ def load_job(opener: Callable[[], object], ref: str | None) -> Job:
         )
 
     return Job("load", run)
-
-
-def open_model(ref: str | None, engine: str, models_dir) -> object:
-    """The real opener: resolve `ref` in the models folder and load it (heavy imports here)."""
-    from inference.engines import open_engine
-    from inference.models import resolve_model
-
-    return open_engine(resolve_model(ref, models_dir), engine=engine)
 
 
 class EngineHost(QObject):
@@ -137,6 +130,8 @@ class EngineHost(QObject):
         thinking: list[str] = []
         final: Chunk | None = None
         result: object = None
+        early = job.kind == "chat"  # finished may go out at the final chunk
+        announced = False  # it did
         last_chunk = last_progress = 0.0
 
         def flush() -> None:
@@ -167,6 +162,15 @@ class EngineHost(QObject):
                         thinking.append(item.thinking)
                     if item.finish_reason is not None:
                         final = item
+                        if early and final.finish_reason != FinishReason.CANCELLED:
+                            # a chat answer is complete (nothing follows its final chunk): say
+                            # so now; the engine may go on with work for the next turn (llama.cpp
+                            # reads the answer as the next prompt will render it) while the
+                            # window is already free
+                            flush()
+                            self.finished.emit(job_id, final)
+                            announced = True
+                            early = False
                     if now - last_chunk >= self.interval:
                         flush()
                         last_chunk = now
@@ -189,6 +193,8 @@ class EngineHost(QObject):
             log.exception("job %d (%s) failed", job_id, job.kind)
             flush()
             self.failed.emit(job_id, ErrorCode.INTERNAL.value, f"{type(e).__name__}: {e}")
+            return
+        if announced:
             return
         if (final is not None and final.finish_reason == FinishReason.CANCELLED) or (
             final is None and token.cancelled
@@ -236,7 +242,8 @@ class EngineController(QObject):
         self._running = True
 
     @property
-    def thread(self) -> QThread:
+    def engine_thread(self) -> QThread:
+        """The engine's QThread (not QObject.thread(): this object lives on the GUI thread)."""
         return self._thread
 
     def submit(self, job: Job) -> int:

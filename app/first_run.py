@@ -6,10 +6,12 @@ Downloads and imports run on the I/O thread pool (app/workers.py), never on the 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -20,43 +22,70 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inference.errors import CairnError
 from inference.records import Progress
 
 from . import workers
 from .messages import error_text, human_bytes, stage_text
+from .seams import Models
+from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 
-def default_store(models_dir: Path):
+def default_store(models_dir: Path) -> Models:
     from inference.models.store import ModelStore
 
     return ModelStore(models_dir)
 
 
-def recommended_id(store) -> str | None:
+def recommended_id(store: Models) -> str | None:
     """The catalog entry suggested for this machine, or None when that cannot be worked out."""
     try:
-        from inference.models.recommend import machine_resources, recommend
+        from inference.models.recommend import recommend_for_this_machine
 
-        res = machine_resources(store.models_dir)
-        spec = recommend(
-            store.catalog,
-            ram_bytes=res.ram_bytes,
-            free_disk_bytes=res.free_disk_bytes,
-            apple_silicon=res.apple_silicon,
-            cpu_cores=res.cpu_cores,
-        )
-        return spec.id
-    except Exception:  # a missing or failing probe only loses the suggestion
+        return recommend_for_this_machine(store.catalog, store.models_dir).id
+    except (CairnError, OSError, ValueError, ImportError):
+        # a missing or failing probe only loses the suggestion
+        log.warning("no recommendation for this machine", exc_info=True)
         return None
+
+
+def offered(store: Models, show_all: bool) -> tuple[list, int]:
+    """(chat entries in the order to offer them, how many builds are hidden on this machine)."""
+    from inference.checkpoint import ModelRole
+    from inference.models.recommend import is_apple_silicon, offer_order
+    from inference.models.store import ModelState, role_of
+
+    by_id = {e.id: e for e in store.entries()}
+    chat = [  # catalog entries only: not imports, not the embedding model (document search)
+        e.spec for e in by_id.values() if e.spec is not None and role_of(e) is ModelRole.CHAT
+    ]
+    apple = is_apple_silicon()
+    shown = {s.id for s in offer_order(chat, apple_silicon=apple, show_all=show_all)}
+    out = [
+        by_id[s.id]
+        for s in offer_order(chat, apple_silicon=apple, show_all=True)
+        if s.id in by_id
+        and (s.id in shown or by_id[s.id].state is not ModelState.NOT_DOWNLOADED)
+    ]  # a slow build already (partly) downloaded stays listed, to resume or use it
+    return out, len(chat) - len(out)
 
 
 class FirstRunPage(QWidget):
     modelReady = Signal(str)  # the id of a ready model in the models folder
     backRequested = Signal()  # "Back to the chat" (shown when a model is already installed)
 
-    def __init__(self, store, pool: QThreadPool | None = None, parent=None) -> None:
+    def __init__(
+        self,
+        store: Models,
+        pool: QThreadPool | None = None,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.settings = settings  # app/settings.Settings: the network options for downloads
         self.pool = pool or QThreadPool.globalInstance()
         self.task: workers.Task | None = None
 
@@ -101,6 +130,9 @@ class FirstRunPage(QWidget):
         self.cancel_button.setEnabled(False)
         row.addWidget(self.cancel_button)
         box.addLayout(row)
+        self.show_all = QCheckBox()
+        self.show_all.toggled.connect(lambda _on: self.refresh())
+        box.addWidget(self.show_all)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.hide()
@@ -121,6 +153,10 @@ class FirstRunPage(QWidget):
         self.import_file_button.clicked.connect(self.pick_gguf)
         imports.addWidget(self.import_folder_button)
         imports.addWidget(self.import_file_button)
+        self.network_button = QPushButton()
+        self.network_button.clicked.connect(self.edit_network)
+        self.network_button.setVisible(settings is not None)
+        imports.addWidget(self.network_button)
         imports.addStretch(1)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.backRequested)
@@ -150,6 +186,9 @@ class FirstRunPage(QWidget):
         self.import_folder_button.setText(self.tr("Import a model folder…"))
         self.import_file_button.setText(self.tr("Import a GGUF file…"))
         self.back_button.setText(self.tr("Back to the chat"))
+        self.show_all.setText(self.tr("Show all builds (MLX runs slowly on this computer)"))
+        self.network_button.setText(self.tr("Network…"))
+        self.network_button.setAccessibleName(self.tr("Mirror and proxy for downloads"))
 
     def retranslate_ui(self) -> None:
         """Fixed texts and the model list again in the new language, keeping the choice."""
@@ -171,10 +210,10 @@ class FirstRunPage(QWidget):
         rec = recommended_id(self.store)
         self.choice.blockSignals(True)
         self.choice.clear()
-        for entry in self.store.entries():
+        entries, hidden = offered(self.store, self.show_all.isChecked())
+        self.show_all.setVisible(hidden > 0 or self.show_all.isChecked())
+        for entry in entries:
             spec = entry.spec
-            if spec is None or getattr(spec, "role", "chat") != "chat":
-                continue  # imports, and embedding models (document search, not chat)
             size = human_bytes(spec.download_bytes)
             if spec.id == rec:
                 label = self.tr("Qwen3.5 %1 (%2), %3 download, recommended")
@@ -184,9 +223,12 @@ class FirstRunPage(QWidget):
             self.choice.addItem(label.replace("%3", size), entry.id)
             if spec.id == rec:
                 self.choice.setCurrentIndex(self.choice.count() - 1)
+        if self.choice.currentIndex() < 0 and self.choice.count():
+            self.choice.setCurrentIndex(0)
         self.choice.blockSignals(False)
-        if rec is not None:
-            spec = next(e.spec for e in self.store.entries() if e.id == rec)
+        recommended = next((e.spec for e in self.store.entries() if e.id == rec), None)
+        if recommended is not None:
+            spec = recommended
             self.recommendation.setText(
                 self.tr(
                     "Recommended for this computer: Qwen3.5 %1. It needs about %2 of memory and "
@@ -218,6 +260,7 @@ class FirstRunPage(QWidget):
         self.download_button.setEnabled(not busy and self.selected_id() is not None)
         self.cancel_button.setEnabled(busy)
         self.choice.setEnabled(not busy)
+        self.show_all.setEnabled(not busy)
         self.import_folder_button.setEnabled(not busy)
         self.import_file_button.setEnabled(not busy)
 
@@ -232,6 +275,10 @@ class FirstRunPage(QWidget):
         self.progress_bar.setRange(0, 0)
         self.progress_label.setText(stage_text("download"))
         store = self.store
+        if self.settings is not None and hasattr(store, "with_network"):
+            from .network_settings import network_params
+
+            store = store.with_network(*network_params(self.settings))
         self._run(
             lambda progress, cancel: (
                 store.download(model_id, progress=progress, cancel=cancel),
@@ -261,6 +308,12 @@ class FirstRunPage(QWidget):
         if path:
             self.import_path(Path(path))
 
+    def edit_network(self) -> None:
+        from .network_settings import NetworkDialog
+
+        if self.settings is not None:  # the button is only shown when there are settings
+            NetworkDialog(self.settings, self).exec()
+
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
@@ -289,10 +342,19 @@ class FirstRunPage(QWidget):
                 minutes = max(1, round(p.eta_s / 60))
                 text = self.tr("%1, about %n minute(s) left", "", minutes).replace("%1", text)
             self.progress_label.setText(text)
+        elif p.stage == "insecure_token":  # said before the token leaves this machine
+            self.error_label.setText(
+                self.tr(
+                    "Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror."
+                ).replace("%1", p.detail)
+            )
+            self.error_label.show()
+        elif p.stage == "files":  # the files chosen from the repository's listing
+            self.progress_label.setText(self.tr("Fetching %1").replace("%1", p.detail))
         else:
             self.progress_label.setText(stage_text(p.stage))
 
-    def _on_done(self, model_id: object) -> None:
+    def _on_done(self, model_id: str) -> None:
         self.task = None
         self.progress_bar.hide()
         self.progress_label.setText(self.tr("The model is ready."))

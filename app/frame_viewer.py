@@ -6,6 +6,7 @@ latest request is shown, so dragging the slider never piles up stale frames.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +94,9 @@ class FrameViewer(QDialog):
         if self.frame is not None and int(t) == int(self.frame.t) and not self._loads.busy:
             return
         self.time_label.setText(self.tr("Seeking %1…").replace("%1", format_duration(t)))
-        self._loads.submit(lambda t=t: read_frame(self.path, t), self._on_frame, self._on_failed)
+        self._loads.submit(
+            functools.partial(read_frame, self.path, t), self._on_frame, self._on_failed
+        )
 
     def _on_frame(self, frame: Frame) -> None:
         self.frame = frame

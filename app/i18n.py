@@ -222,7 +222,7 @@ def install(app: QCoreApplication, setting: str | None = None) -> str:
     if setting is None:
         try:
             setting = saved_language()
-        except Exception:  # unreadable settings must not keep the window from opening
+        except (OSError, ValueError, TypeError):  # unreadable settings: the window still opens
             log.exception("could not read the language setting")
             setting = SYSTEM
     return apply_language(app, setting)

@@ -3,26 +3,21 @@
 Jobs run on the engine thread (app/engine_thread.py). The intent comes from the window: "summary"
 (the Summarize button on a video), "docs" (documents are in use), or "" (decided from the
 message itself: a video attached means the video pipeline).
+
+Not imported by any widget: the jobs reach inference.docs and inference.video, and through them
+the engines; app/backend.py hands `job_for` to the window as a JobFactory (app/seams.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inference.records import GenerationRequest, Progress
 
-from .engine_thread import Job, chat_job
+from .engine_thread import EngineSession, Job, chat_job
+from .job_records import DOCS, SUMMARY, DocReply, DocSources, SourceRef
 
-SUMMARY = "summary"
-DOCS = "docs"
 DEFAULT_DETAIL = "quick"  # inference.video.budget.DEFAULT_DETAIL (kept import-free here)
-
-
-def summary_intent(detail: str) -> str:
-    """The intent of the Summarize button with the chosen detail ("summary:quick")."""
-    return f"{SUMMARY}:{detail}"
 
 
 def _detail(intent: str) -> str:
@@ -30,38 +25,17 @@ def _detail(intent: str) -> str:
     return detail if kind == SUMMARY and detail else DEFAULT_DETAIL
 
 
-@dataclass(frozen=True)
-class SourceRef:
-    """A numbered source of a document answer, as the GUI keeps it (no text)."""
-
-    n: int
-    path: Path
-    page: int | None
-
-
-@dataclass(frozen=True)
-class DocSources:
-    """Yielded by the document job before the answer's text: what "[n]" will refer to."""
-
-    sources: tuple[SourceRef, ...]
-
-
-@dataclass(frozen=True)
-class DocReply:
-    """The document job's answer when no model call was needed (a reply code, e.g. nothing
-    relevant in the documents); the GUI words it."""
-
-    code: str
-    detail: str = ""
+if TYPE_CHECKING:
+    from .doc_library import DocLibrary
 
 
 def job_for(
     request: GenerationRequest,
     intent: str = "",
     *,
-    docs: tuple[Callable[[], object], str] | None = None,
+    docs: tuple[DocLibrary, str] | None = None,
 ) -> Job:
-    """The job for the last user message. `docs` is (store getter, collection) for "docs"."""
+    """The job for the last user message. `docs` is (library, collection) for "docs"."""
     last = request.messages[-1] if request.messages else None
     if last is not None and last.role == "user" and last.video is not None:
         summary = intent.partition(":")[0] == SUMMARY
@@ -97,24 +71,23 @@ def video_job(
     return Job("video_summary", run)
 
 
-def doc_job(request: GenerationRequest, store: Callable[[], object], collection: str) -> Job:
+def doc_job(request: GenerationRequest, library: DocLibrary, collection: str) -> Job:
     """Answer from the documents: retrieval first; no model call when nothing is relevant."""
     question = request.messages[-1].content
 
-    def run(session, cancel):
-        from inference.docs import QAOptions, answer, plan_answer
+    def run(session: EngineSession, cancel):
+        from inference.docs import QAOptions
 
         yield Progress("search_documents")
-        docs = store()
-        dense = getattr(store, "embedder", None)  # DocLibrary: loads on this (engine) thread
-        options = QAOptions(thinking=request.thinking, embedder=dense() if dense else None)
-        plan = plan_answer(docs, question, collection, options)
+        docs = library.documents()
+        # the embedding model loads here, on the engine thread, on the first document question
+        options = QAOptions(thinking=request.thinking, embedder=library.embedder())
+        plan = docs.plan(question, collection, options)
         if plan.reply is not None:
             yield DocReply(plan.reply.value, plan.reply_detail)
             return
-        result = answer(
+        result = docs.ask(
             session.require_engine(),
-            docs,
             question,
             collection,
             request.params,

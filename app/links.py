@@ -9,6 +9,8 @@ page". Code spans are left alone.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Protocol
 
 TIME_SCHEME = "cairn-time:"
 CITE_SCHEME = "cairn-cite:"
@@ -18,6 +20,20 @@ _TIME = re.compile(r"(?<![\w:/.])(?:(\d{1,2}):)?(\d{1,3}):([0-5]\d)(?![\w:])(?!\
 # [1], [1, 3], [2-4]; never the text of an existing Markdown link "[1](...)"
 _CITE = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+|\s*[-–]\s*\d+)*)\s*\](?!\()")
 _MAX_RANGE = 20
+
+
+class CitedSource(Protocol):
+    """A numbered source of a document answer, as a message keeps it for its "[n]" links
+    (app.jobs.SourceRef; inference.docs' Source has the same fields)."""
+
+    @property
+    def n(self) -> int: ...
+
+    @property
+    def path(self) -> Path | str: ...
+
+    @property
+    def page(self) -> int | None: ...
 
 
 def seconds(h: str | None, m: str, s: str) -> int | None:

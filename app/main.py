@@ -38,6 +38,8 @@ def run(argv: list[str]) -> int:
     from inference.paths import data_dirs
 
     from . import theme
+    from .backend import make_backend
+    from .engine_open import StateOptions
     from .main_window import MainWindow
     from .qt_compat import guard_refcount_leaks
     from .settings import Settings
@@ -46,7 +48,8 @@ def run(argv: list[str]) -> int:
 
     QCoreApplication.setOrganizationName("Cairn")
     QCoreApplication.setApplicationName("Cairn")
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
     _set_identity(app)
     if args.self_test:
         _quiet_offscreen_warnings()
@@ -55,7 +58,17 @@ def run(argv: list[str]) -> int:
     settings = Settings(dirs.config)
     dark = theme.apply(app, settings.get("theme"))
     theme.follow_system(app, settings.get("theme"))
-    window = MainWindow(dirs, settings, model_override=args.model, dark=dark)
+    # checkpoints of the model state: memory from the settings, conversations' last ones on disk
+    state = StateOptions(
+        settings.state_budget(), dirs.cache / "states", settings.state_disk_budget()
+    )
+    window = MainWindow(
+        dirs,
+        settings,
+        backend=make_backend(dirs, state=state),
+        model_override=args.model,
+        dark=dark,
+    )
     window.show()
     if os.environ.get("CAIRN_STARTUP_PROBE"):  # bench/ui_latency.py: time to a visible window
         from PySide6.QtCore import QTimer
@@ -115,7 +128,7 @@ def _install_translations(app) -> None:
     if install is not None:
         try:
             install(app)
-        except Exception:  # a broken translation must not stop the app
+        except (OSError, ValueError, RuntimeError):  # a broken translation must not stop the app
             logging.getLogger(__name__).exception("loading translations failed")
 
 
@@ -171,7 +184,6 @@ def self_test(app, window, timeout_s: float) -> int:
         print(f"self-test failed: {reason}", file=sys.stderr)
         return 1
     answer = " ".join(str(outcome.get("answer", "")).split())
-    print(
-        f"self-test passed: {window.loaded.name if window.loaded else '?'} answered {answer[:60]!r}"
-    )
+    loaded = window.models.loaded
+    print(f"self-test passed: {loaded.name if loaded else '?'} answered {answer[:60]!r}")
     return 0

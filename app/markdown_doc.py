@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import html
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
+
+log = logging.getLogger(__name__)
 
 FENCE = re.compile(r"^(```|~~~)[ \t]*([\w+#.-]*)[^\n]*$", re.MULTILINE)
 COPY_SCHEME = "cairn-copy:"
@@ -87,7 +90,8 @@ def highlight_html(code: str, lang: str, dark: bool) -> str:
         from pygments import highlight
 
         return highlight(code, _lexer(lang.lower()), _formatter(dark))
-    except Exception:  # highlighting is a nicety; never lose the code over it
+    except (ImportError, ValueError, LookupError):  # a nicety; never lose the code over it
+        log.warning("highlighting %r code failed", lang, exc_info=True)
         return html.escape(code)
 
 
@@ -219,9 +223,9 @@ class MarkdownDoc:
         )
         # one background over every line of the block (the first line included)
         cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextBlockFormat()
-        fmt.setBackground(QColor(bg))
-        cursor.mergeBlockFormat(fmt)
+        block = QTextBlockFormat()
+        block.setBackground(QColor(bg))
+        cursor.mergeBlockFormat(block)
         cursor.movePosition(QTextCursor.MoveOperation.End)
 
 

@@ -1,13 +1,17 @@
 """The media pane: files to attach to the next message, by drag-and-drop or a file picker.
 
 Thumbnails are made on the I/O thread pool (never the GUI or engine thread): images through
-QImageReader, videos through inference.video.probe (when present) and one frame read with cv2.
+QImageReader, videos through inference.video (probe, then frame_at for one frame).
 A file of a kind Cairn cannot use gets a one-line message and changes nothing else.
+
+A little over 400 lines because the drop rules, the list and its thumbnail worker are one feature;
+the thumbnail half (ThumbnailTask, video_thumbnail) is the seam to cut when it grows.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from . import i18n
+
+log = logging.getLogger(__name__)
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".bmp"}
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".avi", ".mkv", ".webm"}
@@ -75,31 +81,13 @@ def format_duration(seconds: float) -> str:
 
 def video_thumbnail(path: Path) -> tuple[QImage, float]:
     """A frame (a tenth of the way in) and the duration in seconds. Runs on the I/O pool."""
-    duration = None
-    try:
-        from inference.video import probe  # written by the video helper
-    except ImportError:
-        probe = None
-    if probe is not None:
-        duration = probe(path).duration_s
-    import cv2  # lazy: never on the start-up path
+    # inference opens the file: a name OpenCV cannot take (bytes that are not UTF-8) goes
+    # through a descriptor path there instead of crashing the app, and bad files are CairnErrors
+    from inference.video import probe
+    from inference.video.frame_at import frame_at
 
-    cap = cv2.VideoCapture(str(path))
-    try:
-        if not cap.isOpened():
-            raise ValueError("unreadable")
-        frames = cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0
-        fps = cap.get(cv2.CAP_PROP_FPS) or 0
-        if duration is None:
-            duration = frames / fps if fps > 0 else 0.0
-        if frames > 10:
-            cap.set(cv2.CAP_PROP_POS_FRAMES, int(frames // 10))
-        ok, frame = cap.read()
-        if not ok:
-            raise ValueError("no frame")
-    finally:
-        cap.release()
-    rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+    duration = probe(path).duration_s
+    rgb = frame_at(path, duration / 10).image
     h, w, _ = rgb.shape
     image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
     return image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio), float(duration)
@@ -133,7 +121,10 @@ class ThumbnailTask(QRunnable):
             else:
                 image, duration = video_thumbnail(path)
                 self.signals.done.emit(str(path), image, format_duration(duration))
-        except Exception as e:  # any decoder failure: the file is reported, nothing else changes
+        except (
+            Exception
+        ) as e:  # any decoder failure (cv2.error too): reported, nothing else changes
+            log.warning("no thumbnail for %s", path, exc_info=True)
             self.signals.failed.emit(str(path), str(e) or type(e).__name__)
 
 
@@ -273,7 +264,8 @@ class MediaPane(QWidget):
         selected = {i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()}
         videos = [a.path for a in self._attachments.values() if a.kind == "video"]
         chosen = [p for p in videos if str(p) in selected]
-        return (chosen or videos or [None])[0]
+        found = chosen or videos
+        return found[0] if found else None
 
     def summary_detail(self) -> str:
         """ "quick" or "detailed": the choice next to the Summarize button."""

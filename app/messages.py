@@ -32,6 +32,10 @@ def _templates() -> dict[ErrorCode, str]:
         ErrorCode.NOT_QWEN35: QCoreApplication.translate(
             "Errors", "This is not a Qwen3.5 model ({detail})."
         ),
+        # dense search failing only logs (keyword search goes on): no new sentence to translate
+        ErrorCode.NOT_EMBEDDING_MODEL: QCoreApplication.translate(
+            "Errors", "That is not valid: {detail}"
+        ),
         ErrorCode.MODEL_INCOMPLETE: QCoreApplication.translate(
             "Errors", "The model is incomplete ({detail}). Download it again."
         ),
@@ -50,6 +54,13 @@ def _templates() -> dict[ErrorCode, str]:
         ErrorCode.CONTEXT_TOO_LONG: QCoreApplication.translate(
             "Errors",
             "The conversation is too long for this model ({detail}). Start a new conversation.",
+        ),
+        ErrorCode.MODEL_IN_USE: QCoreApplication.translate(
+            "Errors", "The model {detail} is in use. Unload it or close Cairn first."
+        ),
+        ErrorCode.CHAT_TEMPLATE_FAILED: QCoreApplication.translate(
+            "Errors",
+            "The model's chat template failed ({detail}). Use another build of the model.",
         ),
         ErrorCode.IMAGE_NOT_FOUND: QCoreApplication.translate(
             "Errors", "The image was not found: {detail}"
@@ -178,17 +189,21 @@ class Stats(QObject):
     same call through QCoreApplication.translate is extracted as a plain string.
     """
 
-    def line(self, tokens: int, tps: float, ttft_s: float | None) -> str:
+    def line(self, tokens: int, tps: float, ttft_s: float | None, reused: int = 0) -> str:
         if ttft_s is None:
-            return self.tr("%n tokens · {tps:.1f} tokens/s", "", tokens).format(tps=tps)
-        return self.tr(
-            "%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s", "", tokens
-        ).format(tps=tps, ttft=ttft_s)
+            text = self.tr("%n tokens · {tps:.1f} tokens/s", "", tokens).format(tps=tps)
+        else:
+            text = self.tr(
+                "%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s", "", tokens
+            ).format(tps=tps, ttft=ttft_s)
+        if reused > 0:  # prompt tokens restored from a checkpoint instead of read again
+            text += self.tr(" · %Ln tokens reused", "", reused)
+        return text
 
 
-def stats_text(tokens: int, tps: float, ttft_s: float | None) -> str:
-    """Per-answer statistics line."""
-    return Stats().line(tokens, tps, ttft_s)
+def stats_text(tokens: int, tps: float, ttft_s: float | None, reused: int = 0) -> str:
+    """Per-answer statistics line (`reused`: the prompt tokens the engine did not read again)."""
+    return Stats().line(tokens, tps, ttft_s, reused)
 
 
 def human_bytes(n: float | None) -> str:

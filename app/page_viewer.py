@@ -6,6 +6,7 @@ Pages are rendered on the I/O thread pool; only the latest request is shown.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,11 +86,11 @@ class PageViewer(QDialog):
         layout = QVBoxLayout(self)
         self.image_label = QLabel()
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.image_label)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.image_label)
+        layout.addWidget(self.scroll_area, 1)
         row = QHBoxLayout()
         self.prev_button = QPushButton()
         self.prev_button.clicked.connect(lambda: self.show_page(self.page - 1))
@@ -125,13 +126,15 @@ class PageViewer(QDialog):
         if self.pages and not 1 <= page <= self.pages:
             return
         self.page_label.setText(self.tr("Page %1…").replace("%1", str(page)))
-        self._loads.submit(lambda p=page: render_page(self.path, p), self._on_page, self._on_failed)
+        self._loads.submit(
+            functools.partial(render_page, self.path, page), self._on_page, self._on_failed
+        )
 
     def _on_page(self, result: RenderedPage) -> None:
         self.page, self.pages = result.page, result.pages
         self.image = result.image
         self._fit()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.page_label.setText(
             self.tr("Page %1 of %2")
             .replace("%1", str(result.page))
@@ -147,7 +150,7 @@ class PageViewer(QDialog):
         """The page as wide as the window (never wider than rendered)."""
         if self.image is None:
             return
-        width = min(self.image.width(), max(100, self.scroll.viewport().width() - 4))
+        width = min(self.image.width(), max(100, self.scroll_area.viewport().width() - 4))
         self.image_label.setPixmap(
             QPixmap.fromImage(self.image).scaledToWidth(
                 width, Qt.TransformationMode.SmoothTransformation

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
-from inference.records import GenParams
+from inference.records import ENGINE_CHOICES, GenParams
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ OPTIONS: dict[str, Option] = {
     o.key: o
     for o in (
         Option("model", "", str),  # a model id in the models folder, or a path
-        Option("engine", "auto", str),  # "auto", "mlx", "llamacpp"
+        Option("engine", ENGINE_CHOICES[0], str),  # one of inference.records.ENGINE_CHOICES
         Option("system_prompt", "", str),
         Option("thinking", "default", str),  # "default", "on", "off"
         Option("preset", "model", str),  # "model": the catalog's preset; "custom": the values below
@@ -34,8 +34,18 @@ OPTIONS: dict[str, Option] = {
         Option("top_k", 20, int),
         Option("presence_penalty", 1.5, float),
         Option("max_tokens", 1024, int),
+        # memory for checkpoints of the model state, reused across turns: MiB; -1: the engines'
+        # default from the machine's RAM (min(2 GiB, RAM / 8)); 0: read every prompt in full
+        Option("state_memory_mb", -1, int),
+        # disk for each conversation's last checkpoint (reopened conversations continue without
+        # reading them again), MiB; 0: none
+        Option("state_disk_mb", 1024, int),
         Option("theme", "system", str),  # "system", "light", "dark"
         Option("language", "system", str),  # "system" or a code in app/i18n.py LANGUAGES
+        Option("hf_endpoint", "", str),  # a Hub mirror for downloads; "" is the Hugging Face Hub
+        Option("proxy", "", str),  # an http(s) proxy for downloads; "" is the system's settings
+        Option("api_server", 0, int),  # 1: the local OpenAI-compatible API server runs
+        Option("api_port", 8080, int),
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )
@@ -54,7 +64,9 @@ class Settings:
         opt = OPTIONS[key]
         value = self._qs.value(key, opt.default)
         if opt.kind is bytes:
-            return bytes(value) if value else b""
+            if isinstance(value, QByteArray):  # what QSettings gives back for bytes
+                return value.data()
+            return bytes(value) if isinstance(value, bytes | bytearray) else b""
         try:
             return opt.kind(value)
         except (TypeError, ValueError):
@@ -70,6 +82,15 @@ class Settings:
     def thinking(self) -> bool | None:
         mode = self.get("thinking")
         return None if mode == "default" else mode == "on"
+
+    def state_budget(self) -> int | None:
+        """Bytes the engine may keep in checkpoints (None: its default from the RAM)."""
+        mb = self.get("state_memory_mb")
+        return None if mb < 0 else mb * 2**20
+
+    def state_disk_budget(self) -> int:
+        """Bytes of conversations' last checkpoints kept on disk (0: none)."""
+        return max(0, self.get("state_disk_mb")) * 2**20
 
     def gen_params(self) -> GenParams:
         """Sampling: None fields take the model card's preset unless the user chose custom."""

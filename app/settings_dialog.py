@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -21,7 +22,7 @@ from .settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, spec: ModelSpec | None, parent=None) -> None:
+    def __init__(self, settings: Settings, spec: ModelSpec | None, parent=None, server=None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.spec = spec
@@ -76,6 +77,15 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Top K:"), self.top_k)
         form.addRow(self.tr("Presence penalty:"), self.presence)
         form.addRow(self.tr("Longest answer (tokens):"), self.max_tokens)
+        self.network = QPushButton(self.tr("Mirror and proxy…"))
+        self.network.setAccessibleName(self.tr("Network settings for downloads"))
+        self.network.clicked.connect(self._edit_network)
+        form.addRow(self.tr("Network:"), self.network)
+
+        from .server_controller import ServerSettingsBox
+
+        self.server_box = ServerSettingsBox(settings, server)
+        layout.addWidget(self.server_box)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -84,6 +94,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._show_preset()
+
+    def _edit_network(self) -> None:
+        from .network_settings import NetworkDialog
+
+        NetworkDialog(self.settings, self).exec()
 
     def _double(self, lo: float, hi: float, step: float, name: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox()
@@ -115,11 +130,16 @@ class SettingsDialog(QDialog):
         else:
             p = self.model_preset()
             values = (p.temperature, p.top_p, p.top_k, p.presence_penalty)
-        for box, value in zip(
-            (self.temperature, self.top_p, self.top_k, self.presence), values, strict=True
+        temperature, top_p, top_k, presence = values
+        for box, value in (
+            (self.temperature, temperature),
+            (self.top_p, top_p),
+            (self.presence, presence),
         ):
-            box.setValue(value)
+            box.setValue(float(value))
             box.setEnabled(custom)
+        self.top_k.setValue(int(top_k))
+        self.top_k.setEnabled(custom)
 
     def accept(self) -> None:
         s = self.settings
@@ -135,6 +155,7 @@ class SettingsDialog(QDialog):
         language = self.language.currentData()
         changed = language != s.get("language")
         s.set("language", language)
+        self.server_box.save()
         s.sync()
         super().accept()
         if changed:  # after closing, so the dialog is not retranslated mid-accept

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+log = logging.getLogger(__name__)
+
 
 def is_dark(app: QGuiApplication | None = None) -> bool:
-    app = app or QGuiApplication.instance()
+    if app is None:
+        running = QGuiApplication.instance()
+        if not isinstance(running, QGuiApplication):  # no GUI application yet: light
+            return False
+        app = running
     try:
         return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
     except AttributeError:  # Qt < 6.5: judge by the window colour
@@ -69,5 +77,5 @@ def follow_system(app: QApplication, preference: str) -> None:
         return
     try:
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app, "system"))
-    except AttributeError:  # Qt < 6.5
-        pass
+    except AttributeError:  # Qt < 6.5: the theme stays as chosen at start-up
+        log.info("this Qt cannot follow the system's colour scheme")

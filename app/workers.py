@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -15,6 +16,8 @@ from inference.cancel import Cancelled, CancelToken
 from inference.errors import CairnError, ErrorCode
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class TaskSignals(QObject):
@@ -77,8 +80,8 @@ class LatestOnly:
 
     def submit(
         self,
-        fn: Callable[[], object],
-        on_done: Callable[[object], None],
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
         on_failed: Callable[[str, str], None],
     ) -> None:
         self._serial += 1

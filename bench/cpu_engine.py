@@ -304,7 +304,8 @@ def main() -> int:
     threads = args.threads or physical_cores()
     folder = build_checkpoint(args.workdir, threads)
     local = inspect_model(folder)
-    engine = LlamaCppEngine.load(local, n_threads=threads)
+    # state_budget=0: every round reads its whole prompt (reuse is measured by bench/multiturn.py)
+    engine = LlamaCppEngine.load(local, n_threads=threads, state_budget=0)
     request, prompt, tokens = make_request(engine, args.prompt_tokens, args.gen_tokens, args.seed)
     preset = engine.presets["instruct"]
 
@@ -321,7 +322,7 @@ def main() -> int:
     sweep = []
     if args.thread_sweep:
         for n in range(1, (os.cpu_count() or 1) + 1):
-            other = LlamaCppEngine.load(local, n_threads=n)
+            other = LlamaCppEngine.load(local, n_threads=n, state_budget=0)
             rows = [cairn_round(other, request) for _ in range(2)]
             sweep.append((n, max(rows, key=lambda r: r["gen_tps"])))
             other.close()

@@ -13,7 +13,7 @@ Baselines measured in the same run:
 - search: plain FTS5 BM25 over the same index (OR of the query words, no stop words removed,
   no coverage or proximity re-scoring).
 
---dense adds dense retrieval through llama.cpp (inference/docs/embedder_llamacpp.py): the time
+--dense adds dense retrieval through llama.cpp (inference/engines/embedding_llamacpp.py): the time
 to embed every chunk, and search latency with the embedder (BM25 + vectors fused by reciprocal
 rank) against Cairn's BM25-only search in the same run. Without a GGUF it uses the tiny random
 Qwen3 model of the tests: that measures the plumbing (batching, storage, fusion), not a real
@@ -120,9 +120,18 @@ def main() -> int:
         metavar="GGUF",
         help="also measure dense retrieval (an embedding GGUF; default: the tiny test model)",
     )
+    ap.add_argument(
+        "--long-query",
+        action="store_true",
+        help="only the long-query bench: 25,000-character Chinese queries over 2,000 Chinese chunks",
+    )
+    ap.add_argument("--query-chars", type=int, default=25_000)
+    ap.add_argument("--chunks", type=int, default=2_000)
     args = ap.parse_args()
+    if args.long_query:
+        return long_query_bench(args.chunks, args.query_chars, args.repeat)
 
-    from inference.docs import DocStore
+    from inference.docs import Documents
     from inference.docs.chunking import chunk_blocks
     from inference.docs.extract import extract
 
@@ -146,7 +155,7 @@ def main() -> int:
     db = work / "documents.sqlite3"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
-    store = DocStore(db)
+    store = Documents(db)
     t = time.perf_counter()
     report = store.add([corpus])
     index_s = time.perf_counter() - t
@@ -162,7 +171,7 @@ def main() -> int:
             hits = store.search(question, k=5)
             ours_lat.append((time.perf_counter() - t) * 1000)
             t = time.perf_counter()
-            base = plain_bm25(store, question, 5)
+            base = plain_bm25(store.store, question, 5)
             base_lat.append((time.perf_counter() - t) * 1000)
             if rep == 0:
                 got = [(h.path.name, h.page) for h in hits]
@@ -183,7 +192,7 @@ def main() -> int:
         store.search(question, k=5)
         common_lat.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        plain_bm25(store, question, 5)
+        plain_bm25(store.store, question, 5)
         common_base.append((time.perf_counter() - t) * 1000)
     store.close()
     n = len(facts)
@@ -224,11 +233,71 @@ def main() -> int:
     return 0
 
 
+# Common Chinese characters: queries and documents share them, as real Chinese text does, so
+# 1-2 character runs (between stop characters) match many chunks.
+HANZI = (
+    "天地人山水火木金土日月风云雨雪花草树林田车马牛羊鱼鸟春夏秋冬东西南北上下左右大小多少"
+    "长短高低新旧红黄蓝白黑书画字文学校家国城市村路河海湖江门窗桌椅灯纸笔刀工农商医"
+)
+CJK_STOPS = "的了是在和也都就"
+
+
+def chinese_text(rng: random.Random, n: int) -> str:
+    """n characters of runs of 1-6 common characters cut by stop characters and full stops."""
+    out: list[str] = []
+    while len(out) < n:
+        out.extend(rng.choice(HANZI) for _ in range(rng.randint(1, 6)))
+        out.append(rng.choice(CJK_STOPS) if rng.random() < 0.8 else "。")
+    return "".join(out[:n])
+
+
+def long_query_bench(n_chunks: int, query_chars: int, repeat: int) -> int:
+    """p50/p95 of search for long Chinese queries against short ones, on the same index."""
+    from inference.docs import Documents
+
+    rng = random.Random(5)
+    work = Path(tempfile.mkdtemp(prefix="cairn-bench-longq-"))
+    try:
+        corpus = work / "corpus"
+        corpus.mkdir()
+        per_file = 67  # 20 paragraphs of 850 characters make about 67 chunks (CJK weighs more)
+        for i in range(max(1, round(n_chunks / per_file))):
+            paragraphs = [chinese_text(rng, 850) for _ in range(20)]
+            (corpus / f"doc{i:04d}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+        store = Documents(work / "documents.sqlite3")
+        t = time.perf_counter()
+        report = store.add([corpus])
+        assert not report.failed, report.failed[:3]
+        chunks = store.counts()["chunks"]
+        print(f"{chunks} Chinese chunks indexed in {time.perf_counter() - t:.1f} s")
+        long_lat: list[float] = []
+        short_lat: list[float] = []
+        for _ in range(max(1, repeat)):
+            query = chinese_text(rng, query_chars)
+            t = time.perf_counter()
+            store.search(query, k=5)
+            long_lat.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            store.search(query[:100], k=5)
+            short_lat.append((time.perf_counter() - t) * 1000)
+        store.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    ratio = pct(long_lat, 0.95) / max(pct(short_lat, 0.95), 1e-9)
+    print(
+        f"long-query search ({query_chars:,} characters) p50 {pct(long_lat, 0.5):.1f} ms, "
+        f"p95 {pct(long_lat, 0.95):.1f} ms; baseline (its first 100 characters) "
+        f"p95 {pct(short_lat, 0.95):.1f} ms; ratio {ratio:.2f} over {len(long_lat)} queries"
+    )
+    print(f"command: {Path(sys.executable).name} bench/docs.py " + " ".join(sys.argv[1:]))
+    return 0
+
+
 def dense_bench(db: Path, work: Path, facts, gguf: str, repeat: int) -> None:
     """Embed every chunk, then time fused search against BM25-only search (same store)."""
-    from inference.docs import DocStore
-    from inference.docs.dense import embed_missing
-    from inference.docs.embedder_llamacpp import LlamaCppEmbedder
+    from inference.checkpoint import inspect_embedding_model
+    from inference.docs import Documents
+    from inference.engines.embedding_llamacpp import LlamaCppEmbedder
 
     if gguf == "tiny":
         from tests.docs.tiny_embedding_gguf import FILE_NAME, write_embedding_gguf
@@ -236,13 +305,13 @@ def dense_bench(db: Path, work: Path, facts, gguf: str, repeat: int) -> None:
         path = write_embedding_gguf(work / FILE_NAME)
     else:
         path = Path(gguf)
-    embedder = LlamaCppEmbedder(path)
-    store = DocStore(db)
+    embedder = LlamaCppEmbedder(inspect_embedding_model(path))
+    store = Documents(db)
     t = time.perf_counter()
     embedder.load()
     load_s = time.perf_counter() - t
     t = time.perf_counter()
-    n = embed_missing(store, embedder, "default")
+    n = store.embed_missing(embedder, "default")
     embed_s = time.perf_counter() - t
     fused: list[float] = []
     lexical: list[float] = []

@@ -90,21 +90,30 @@ def stream_in_window(app, engine, prompt: str, timeout_s: float, max_tokens: int
     settings = Settings(dirs.config)
     settings.set("max_tokens", max_tokens)
     if engine is None:  # the real engine: the tiny checkpoint given as --model
+        from app.backend import make_backend
+
         w = MainWindow(
-            dirs, settings, model_store=FakeStore(dirs.models, ready=()), model_override=prompt[1]
+            dirs,
+            settings,
+            backend=make_backend(dirs),
+            model_store=FakeStore(dirs.models, ready=()),
+            model_override=prompt[1],
         )
         prompt = prompt[0]
     else:
         w = MainWindow(
-            dirs, settings, opener=lambda r, e: engine, model_store=FakeStore(dirs.models)
+            dirs,
+            settings,
+            backend=make_backend(dirs, opener=lambda r, e: engine),
+            model_store=FakeStore(dirs.models),
         )
     w.resize(1200, 800)
     w.show()
     end = time.monotonic() + timeout_s
-    while w.loaded is None and time.monotonic() < end:
+    while w.models.loaded is None and time.monotonic() < end:
         app.processEvents()
         time.sleep(0.002)
-        if w.model_status.text() == "No model loaded":
+        if w.models.model_status.text() == "No model loaded":
             raise RuntimeError(w.statusBar().currentMessage())
     probe = GapProbe()
     probe.start()

@@ -195,6 +195,14 @@
         <translation>Die Unterhaltung ist zu lang für dieses Modell ({detail}). Beginne eine neue Unterhaltung.</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>Das Modell {detail} wird verwendet. Entladen Sie es oder schließen Sie zuerst Cairn.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>Die Chat-Vorlage des Modells ist fehlgeschlagen ({detail}). Verwenden Sie einen anderen Build des Modells.</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>Das Bild wurde nicht gefunden: {detail}</translation>
     </message>
@@ -354,6 +362,18 @@
         <translation>Zurück zum Chat</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>Alle Varianten zeigen (MLX läuft auf diesem Computer langsam)</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>Netzwerk…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>Spiegel und Proxy für Downloads</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1 (%2), %3 Download, empfohlen</translation>
     </message>
@@ -399,6 +419,14 @@
             <numerusform>%1, noch etwa %n Minute</numerusform>
             <numerusform>%1, noch etwa %n Minuten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>Warnung: Ihr Hub-Token wird unverschlüsselt (einfaches http) an %1 gesendet. Verwenden Sie einen https-Spiegel.</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>Lade %1</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -478,34 +506,6 @@
         <translation>Hauptleiste</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>Modell:</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>Engine:</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Engine</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automatisch</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Einstellungen…</translation>
     </message>
@@ -524,14 +524,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>Ein Modell herunterladen oder von der Festplatte importieren</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1 auf %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>Kein Modell geladen</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -697,6 +689,87 @@
     </message>
 </context>
 <context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Engine:</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 auf %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>Spiegel des Modellservers</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Die Proxy-Einstellungen des Systems</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>Spiegel (HF_ENDPOINT):</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy:</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>Nur Modell-Downloads verwenden diese Angaben. Spiegel leer lassen für den Hugging Face Hub, Proxy leer lassen für die Einstellungen des Systems. Beispiel: http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>Der Spiegel muss eine Adresse sein, die mit http:// oder https:// beginnt.</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>Der Proxy muss eine Adresse sein, die mit http:// oder https:// beginnt.</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -729,6 +802,56 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Lokaler API-Server</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>Port %1 ist belegt (%2)</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>API-Server auf %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Lokaler API-Server</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>Programmen auf diesem Computer das geladene Modell zur Verfügung stellen (OpenAI-kompatible API)</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>Programme senden es so: Authorization: Bearer TOKEN</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>Lauscht auf %1 (nur dieser Computer)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
     </message>
 </context>
 <context>
@@ -833,6 +956,18 @@
         <source>Longest answer (tokens):</source>
         <translation>Längste Antwort (Tokens):</translation>
     </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>Spiegel und Proxy…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>Netzwerkeinstellungen für Downloads</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Netzwerk:</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -919,6 +1054,13 @@
         <translation>
             <numerusform>%n Token · {tps:.1f} Token/s · erstes Token nach {ttft:.2f} s</numerusform>
             <numerusform>%n Token · {tps:.1f} Token/s · erstes Token nach {ttft:.2f} s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · %Ln Token wiederverwendet</numerusform>
+            <numerusform> · %Ln Token wiederverwendet</numerusform>
         </translation>
     </message>
 </context>

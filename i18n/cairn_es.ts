@@ -195,6 +195,14 @@
         <translation>La conversación es demasiado larga para este modelo ({detail}). Empieza una conversación nueva.</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>El modelo {detail} está en uso. Descárguelo o cierre Cairn primero.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>La plantilla de chat del modelo falló ({detail}). Use otra versión del modelo.</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>No se ha encontrado la imagen: {detail}</translation>
     </message>
@@ -354,6 +362,18 @@
         <translation>Volver al chat</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>Mostrar todas las versiones (MLX funciona lento en este equipo)</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>Red…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>Espejo y proxy para las descargas</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1 (%2), descarga de %3, recomendado</translation>
     </message>
@@ -399,6 +419,14 @@
             <numerusform>%1, falta aproximadamente %n minuto</numerusform>
             <numerusform>%1, faltan aproximadamente %n minutos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>Advertencia: su token de Hub se envía sin cifrar (http simple) a %1. Use un espejo https.</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>Descargando %1</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -478,34 +506,6 @@
         <translation>Principal</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>Modelo:</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modelo</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>Motor:</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Motor</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automático</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Ajustes…</translation>
     </message>
@@ -524,14 +524,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>Descargar un modelo o importarlo desde el disco</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1 en %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>Ningún modelo cargado</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -697,6 +689,87 @@
     </message>
 </context>
 <context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Motor:</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 en %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Ningún modelo cargado</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>Espejo del servidor de modelos</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>La configuración de proxy del sistema</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>Espejo (HF_ENDPOINT):</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy:</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>Solo las descargas de modelos los usan. Deje el espejo vacío para usar Hugging Face Hub y el proxy vacío para usar la configuración del sistema. Ejemplo: http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>El espejo debe ser una dirección que empiece por http:// o https://.</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>El proxy debe ser una dirección que empiece por http:// o https://.</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -729,6 +802,56 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Servidor de API local</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>El puerto %1 no está libre (%2)</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>Servidor de API en %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Servidor de API local</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>Permitir que los programas de este equipo usen el modelo cargado (API compatible con OpenAI)</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copiar token</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>Los programas lo envían así: Authorization: Bearer TOKEN</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>Escuchando en %1 (solo este equipo)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
     </message>
 </context>
 <context>
@@ -833,6 +956,18 @@
         <source>Longest answer (tokens):</source>
         <translation>Respuesta más larga (tokens):</translation>
     </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>Espejo y proxy…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>Configuración de red para las descargas</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Red:</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -919,6 +1054,13 @@
         <translation>
             <numerusform>%n token · {tps:.1f} tokens/s · primer token tras {ttft:.2f} s</numerusform>
             <numerusform>%n tokens · {tps:.1f} tokens/s · primer token tras {ttft:.2f} s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · %Ln token reutilizado</numerusform>
+            <numerusform> · %Ln tokens reutilizados</numerusform>
         </translation>
     </message>
 </context>

@@ -195,6 +195,14 @@
         <translation>La conversation est trop longue pour ce modèle ({detail}). Commencez une nouvelle conversation.</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>Le modèle {detail} est en cours d’utilisation. Déchargez-le ou fermez d’abord Cairn.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>Le modèle de conversation du modèle a échoué ({detail}). Utilisez une autre version du modèle.</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>Image introuvable : {detail}</translation>
     </message>
@@ -354,6 +362,18 @@
         <translation>Retour à la discussion</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>Afficher toutes les versions (MLX est lent sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>Réseau…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>Miroir et proxy pour les téléchargements</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1 (%2), %3 à télécharger, recommandé</translation>
     </message>
@@ -399,6 +419,14 @@
             <numerusform>%1, environ %n minute restante</numerusform>
             <numerusform>%1, environ %n minutes restantes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>Attention : votre jeton Hub est envoyé sans chiffrement (http simple) à %1. Utilisez un miroir https.</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>Récupération de %1</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -478,34 +506,6 @@
         <translation>Principale</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>Modèle :</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modèle</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>Moteur :</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>Moteur</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>Automatique</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Réglages…</translation>
     </message>
@@ -524,14 +524,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>Télécharger un modèle ou en importer un depuis le disque</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1 sur %2 (%3)</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>Aucun modèle chargé</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -697,6 +689,87 @@
     </message>
 </context>
 <context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>Modèle :</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>Moteur :</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Moteur</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 sur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Aucun modèle chargé</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>Miroir du serveur de modèles</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Les réglages de proxy du système</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>Miroir (HF_ENDPOINT) :</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy :</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>Seuls les téléchargements de modèles les utilisent. Laissez le miroir vide pour le Hugging Face Hub, le proxy vide pour les réglages du système. Exemple : http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>Le miroir doit être une adresse commençant par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>Le proxy doit être une adresse commençant par http:// ou https://.</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -729,6 +802,56 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Serveur d’API local</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>Le port %1 n’est pas libre (%2)</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>Serveur d’API sur %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Serveur d’API local</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>Permettre aux programmes de cet ordinateur d’utiliser le modèle chargé (API compatible OpenAI)</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copier le jeton</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>Les programmes l’envoient ainsi : Authorization: Bearer JETON</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>À l’écoute sur %1 (cet ordinateur uniquement)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
     </message>
 </context>
 <context>
@@ -833,6 +956,18 @@
         <source>Longest answer (tokens):</source>
         <translation>Réponse la plus longue (jetons) :</translation>
     </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>Miroir et proxy…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>Réglages réseau pour les téléchargements</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Réseau :</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -919,6 +1054,13 @@
         <translation>
             <numerusform>%n jeton · {tps:.1f} jetons/s · premier jeton après {ttft:.2f} s</numerusform>
             <numerusform>%n jetons · {tps:.1f} jetons/s · premier jeton après {ttft:.2f} s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · %Ln jeton réutilisé</numerusform>
+            <numerusform> · %Ln jetons réutilisés</numerusform>
         </translation>
     </message>
 </context>

@@ -195,6 +195,14 @@
         <translation>会話がこのモデルには長すぎます（{detail}）。新しい会話を始めてください。</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>モデル {detail} は使用中です。先にアンロードするか、Cairn を閉じてください。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>モデルのチャットテンプレートが失敗しました（{detail}）。別のビルドのモデルを使ってください。</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>画像が見つかりません：{detail}</translation>
     </message>
@@ -354,6 +362,18 @@
         <translation>チャットに戻る</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>すべてのビルドを表示（このコンピューターでは MLX の動作が遅くなります）</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>ネットワーク…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>ダウンロード用のミラーとプロキシ</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1（%2）、ダウンロード %3、おすすめ</translation>
     </message>
@@ -398,6 +418,14 @@
         <translation>
             <numerusform>%1、残り約 %n 分</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>警告: Hub トークンが暗号化されずに（平文の http で）%1 に送信されます。https のミラーを使ってください。</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>%1 を取得中</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -477,34 +505,6 @@
         <translation>メイン</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>モデル：</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>モデル</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>エンジン：</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>エンジン</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>自動</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>設定…</translation>
     </message>
@@ -523,14 +523,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>モデルをダウンロードするか、ディスクから読み込みます</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1 – %2（%3）</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>モデルが読み込まれていません</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -696,6 +688,87 @@
     </message>
 </context>
 <context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>モデル：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>エンジン：</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>エンジン</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1 – %2（%3）</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>モデルが読み込まれていません</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>モデルサーバーのミラー</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>プロキシ</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>システムのプロキシ設定</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>ミラー（HF_ENDPOINT）：</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>プロキシ：</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>これらはモデルのダウンロードにだけ使われます。ミラーを空にすると Hugging Face Hub、プロキシを空にするとシステムの設定を使います。例：http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>ミラーは http:// または https:// で始まるアドレスにしてください。</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>プロキシは http:// または https:// で始まるアドレスにしてください。</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -728,6 +801,56 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>%1 / %2 ページ</translation>
+    </message>
+</context>
+<context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>ローカル API サーバー</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>ポート %1 は使用中です（%2）</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>API サーバー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>ローカル API サーバー</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>このコンピューター上のプログラムに読み込んだモデルの使用を許可する（OpenAI 互換 API）</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>トークンをコピー</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>プログラムは次の形式で送信します: Authorization: Bearer トークン</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>%1 で待ち受け中（このコンピューターのみ）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
     </message>
 </context>
 <context>
@@ -832,6 +955,18 @@
         <source>Longest answer (tokens):</source>
         <translation>最大回答長（トークン）：</translation>
     </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>ミラーとプロキシ…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>ダウンロードのネットワーク設定</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>ネットワーク：</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -916,6 +1051,12 @@
         <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
         <translation>
             <numerusform>%n トークン · {tps:.1f} トークン/秒 · 最初のトークンまで {ttft:.2f} 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · %Ln トークンを再利用</numerusform>
         </translation>
     </message>
 </context>

@@ -195,6 +195,14 @@
         <translation>对话太长，超出了此模型的上限（{detail}）。请开始新对话。</translation>
     </message>
     <message>
+        <source>The model {detail} is in use. Unload it or close Cairn first.</source>
+        <translation>模型 {detail} 正在使用中。请先卸载它或关闭 Cairn。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed ({detail}). Use another build of the model.</source>
+        <translation>模型的聊天模板出错（{detail}）。请使用该模型的其他版本。</translation>
+    </message>
+    <message>
         <source>The image was not found: {detail}</source>
         <translation>找不到图片：{detail}</translation>
     </message>
@@ -354,6 +362,18 @@
         <translation>返回聊天</translation>
     </message>
     <message>
+        <source>Show all builds (MLX runs slowly on this computer)</source>
+        <translation>显示所有版本（MLX 在这台电脑上运行很慢）</translation>
+    </message>
+    <message>
+        <source>Network…</source>
+        <translation>网络…</translation>
+    </message>
+    <message>
+        <source>Mirror and proxy for downloads</source>
+        <translation>下载使用的镜像和代理</translation>
+    </message>
+    <message>
         <source>Qwen3.5 %1 (%2), %3 download, recommended</source>
         <translation>Qwen3.5 %1（%2），需下载 %3，推荐</translation>
     </message>
@@ -398,6 +418,14 @@
         <translation>
             <numerusform>%1，大约还剩 %n 分钟</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Warning: your Hub token is sent unencrypted (plain http) to %1. Use an https mirror.</source>
+        <translation>警告：你的 Hub 令牌将以未加密方式（明文 http）发送到 %1。请使用 https 镜像。</translation>
+    </message>
+    <message>
+        <source>Fetching %1</source>
+        <translation>正在获取 %1</translation>
     </message>
     <message>
         <source>The model is ready.</source>
@@ -477,34 +505,6 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>Model:</source>
-        <translation>模型：</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Engine:</source>
-        <translation>引擎：</translation>
-    </message>
-    <message>
-        <source>Engine</source>
-        <translation>引擎</translation>
-    </message>
-    <message>
-        <source>Automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <source>MLX</source>
-        <translation>MLX</translation>
-    </message>
-    <message>
-        <source>llama.cpp</source>
-        <translation>llama.cpp</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -523,14 +523,6 @@
     <message>
         <source>Download a model or import one from disk</source>
         <translation>下载模型，或从磁盘导入</translation>
-    </message>
-    <message>
-        <source>%1 on %2 (%3)</source>
-        <translation>%1，运行于 %2（%3）</translation>
-    </message>
-    <message>
-        <source>No model loaded</source>
-        <translation>未加载模型</translation>
     </message>
     <message>
         <source>Summarize this video.</source>
@@ -696,6 +688,87 @@
     </message>
 </context>
 <context>
+    <name>ModelController</name>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Engine:</source>
+        <translation>引擎：</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>MLX</source>
+        <translation>MLX</translation>
+    </message>
+    <message>
+        <source>llama.cpp</source>
+        <translation>llama.cpp</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)</source>
+        <translation>%1，运行于 %2（%3）</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSettings</name>
+    <message>
+        <source>Model server mirror</source>
+        <translation>模型服务器镜像</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>系统的代理设置</translation>
+    </message>
+    <message>
+        <source>Mirror (HF_ENDPOINT):</source>
+        <translation>镜像（HF_ENDPOINT）：</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>代理：</translation>
+    </message>
+    <message>
+        <source>Only model downloads use these. Leave the mirror empty for the Hugging Face Hub, the proxy empty for the system&apos;s settings. Example: http://proxy.example:8080</source>
+        <translation>只有模型下载会使用这些设置。镜像留空则使用 Hugging Face Hub，代理留空则使用系统设置。例如：http://proxy.example:8080</translation>
+    </message>
+    <message>
+        <source>The mirror must be an address starting with http:// or https://.</source>
+        <translation>镜像必须是以 http:// 或 https:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http:// or https://.</source>
+        <translation>代理必须是以 http:// 或 https:// 开头的地址。</translation>
+    </message>
+</context>
+<context>
     <name>PageViewer</name>
     <message>
         <source>Page</source>
@@ -728,6 +801,56 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>本地 API 服务器</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>端口 %1 已被占用（%2）</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>API 服务器运行于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>本地 API 服务器</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>允许本机上的程序使用已加载的模型（兼容 OpenAI 的 API）</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>复制令牌</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>程序以此方式发送：Authorization: Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>正在 %1 监听（仅限本机）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -832,6 +955,18 @@
         <source>Longest answer (tokens):</source>
         <translation>最长回答（token 数）：</translation>
     </message>
+    <message>
+        <source>Mirror and proxy…</source>
+        <translation>镜像和代理…</translation>
+    </message>
+    <message>
+        <source>Network settings for downloads</source>
+        <translation>下载的网络设置</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
 </context>
 <context>
     <name>Stages</name>
@@ -916,6 +1051,12 @@
         <source>%n tokens · {tps:.1f} tokens/s · first token after {ttft:.2f} s</source>
         <translation>
             <numerusform>%n 个 token · {tps:.1f} token/秒 · 首个 token 用时 {ttft:.2f} 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %Ln tokens reused</source>
+        <translation>
+            <numerusform> · 复用 %Ln 个 token</numerusform>
         </translation>
     </message>
 </context>

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
+from .checkpoint import ModelRole
 from .records import Modality, ModelSpec, SamplingPreset
 
 CATALOG_PATH = Path(__file__).resolve().parent.parent / "resources" / "catalog.json"
 
 
-def _spec(raw: dict) -> ModelSpec:
+def _spec(raw: dict[str, Any]) -> ModelSpec:
     return ModelSpec(
         id=raw["id"],
         family=raw["family"],
@@ -29,7 +31,9 @@ def _spec(raw: dict) -> ModelSpec:
         mmproj=raw.get("mmproj"),
         presets={k: SamplingPreset(**v) for k, v in raw.get("presets", {}).items()},
         notes=raw.get("notes", ""),
-        role=raw.get("role", "chat"),
+        role=ModelRole(raw.get("role", ModelRole.CHAT.value)),
+        file_bytes={str(k): int(v) for k, v in raw.get("file_bytes", {}).items()},
+        sha256={str(k): str(v).lower() for k, v in raw.get("sha256", {}).items()},
     )
 
 

@@ -13,12 +13,14 @@ class ErrorCode(str, enum.Enum):
     # models
     MODEL_NOT_FOUND = "model_not_found"
     NOT_QWEN35 = "not_qwen35"
+    NOT_EMBEDDING_MODEL = "not_embedding_model"  # document search wants a Qwen3-Embedding GGUF
     MODEL_INCOMPLETE = "model_incomplete"
     MODEL_LOAD_FAILED = "model_load_failed"
     ENGINE_UNAVAILABLE = "engine_unavailable"
     DEVICE_UNAVAILABLE = "device_unavailable"
     UNSUPPORTED_INPUT = "unsupported_input"  # e.g. an image for a text-only model
     CONTEXT_TOO_LONG = "context_too_long"
+    CHAT_TEMPLATE_FAILED = "chat_template_failed"  # the model file's template: broken or hostile
     # images
     IMAGE_NOT_FOUND = "image_not_found"
     IMAGE_UNREADABLE = "image_unreadable"
@@ -52,6 +54,7 @@ class ErrorCode(str, enum.Enum):
     INTERNAL = "internal"
     # models (added by the models store)
     MODEL_NOT_DOWNLOADED = "model_not_downloaded"
+    MODEL_IN_USE = "model_in_use"  # loaded by a running Cairn: removing it is refused
 
 
 class CairnError(Exception):

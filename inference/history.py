@@ -106,7 +106,8 @@ class HistoryStore:
         cur = self._db.execute(
             "INSERT INTO conversations(title, created, updated) VALUES (?, ?, ?)", (title, now, now)
         )
-        return Conversation(int(cur.lastrowid), title, now, now)
+        assert cur.lastrowid is not None  # always set after an INSERT
+        return Conversation(cur.lastrowid, title, now, now)
 
     def conversation(self, conversation_id: int) -> Conversation | None:
         row = self._db.execute(
@@ -163,8 +164,9 @@ class HistoryStore:
             self._db.execute(
                 "UPDATE conversations SET updated=? WHERE id=?", (now, conversation_id)
             )
+        assert cur.lastrowid is not None  # always set after an INSERT
         return StoredMessage(
-            int(cur.lastrowid), conversation_id, role, content, thinking, status, atts, {}, now
+            cur.lastrowid, conversation_id, role, content, thinking, status, atts, {}, now
         )
 
     def update_message(

@@ -8,6 +8,18 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+
+class EngineName(enum.StrEnum):
+    """The engine back ends, named once. A StrEnum so that "mlx" == EngineName.MLX and JSON,
+    settings and argparse choices keep the plain strings."""
+
+    MLX = "mlx"
+    LLAMACPP = "llamacpp"
+
+
+ENGINE_CHOICES: tuple[str, ...] = ("auto", *(e.value for e in EngineName))
 
 
 class Modality(str, enum.Enum):
@@ -31,6 +43,7 @@ class SamplingPreset:
     top_k: int
     presence_penalty: float = 0.0
     min_p: float = 0.0
+    repetition_penalty: float = 1.0  # the cards: 1.0 (none) in every mode
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,7 @@ class ModelSpec:
     id: str
     family: str
     size: str
-    engine: str  # "mlx" or "llamacpp"
+    engine: str  # an EngineName value
     repo_id: str
     revision: str | None  # None: not pinned yet (see the catalog's notes)
     quantization: str
@@ -53,18 +66,26 @@ class ModelSpec:
     mmproj: str | None = None  # GGUF entries: the vision projector file
     presets: dict[str, SamplingPreset] = field(default_factory=dict, hash=False, compare=False)
     notes: str = ""
-    role: str = "chat"  # "chat" or "embedding" (dense retrieval only, never offered for chat)
+    role: str = "chat"  # a checkpoint.ModelRole value (catalog.py stores the enum member)
+    # Exact sizes of the files as the Hub lists them (empty: download_bytes is an estimate) and
+    # SHA-256 values the catalog pins (checked on top of the Hub's own checksums).
+    file_bytes: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    sha256: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
-    def preset(self, thinking: bool) -> SamplingPreset:
-        """The model card's sampling preset for thinking or non-thinking mode."""
+    def preset(self, thinking: bool, vision: bool = False) -> SamplingPreset:
+        """The model card's sampling preset for thinking or non-thinking mode (and vision)."""
         key = "thinking" if thinking else "instruct"
+        if vision:
+            return self.presets.get(f"{key}_vision") or DEFAULT_PRESETS[f"{key}_vision"]
         return self.presets.get(key) or DEFAULT_PRESETS[key]
 
 
 DEFAULT_PRESETS: dict[str, SamplingPreset] = {
     # Qwen3.5 model cards: thinking mode (general tasks) and instruct (non-thinking) mode.
     "thinking": SamplingPreset(temperature=1.0, top_p=0.95, top_k=20, presence_penalty=1.5),
-    "instruct": SamplingPreset(temperature=0.7, top_p=0.8, top_k=20, presence_penalty=1.5),
+    "instruct": SamplingPreset(temperature=1.0, top_p=1.0, top_k=20, presence_penalty=2.0),
+    "instruct_vision": SamplingPreset(temperature=0.7, top_p=0.8, top_k=20, presence_penalty=1.5),
+    "thinking_vision": SamplingPreset(temperature=0.6, top_p=0.95, top_k=20, presence_penalty=0.0),
 }
 
 
@@ -77,6 +98,7 @@ class GenParams:
     top_p: float | None = None
     top_k: int | None = None
     presence_penalty: float | None = None
+    min_p: float | None = None
     seed: int | None = None
 
     def resolved(self, preset: SamplingPreset) -> GenParams:
@@ -89,6 +111,7 @@ class GenParams:
             presence_penalty=(
                 preset.presence_penalty if self.presence_penalty is None else self.presence_penalty
             ),
+            min_p=preset.min_p if self.min_p is None else self.min_p,
             seed=self.seed,
         )
 
@@ -109,7 +132,9 @@ class VideoFrame:
 
     t: float
     index: int
-    image: object  # numpy.ndarray; typed loosely so this module stays numpy-free
+    # a numpy RGB uint8 array (H, W, 3); None in plan_frames results (times only). Typed Any so
+    # that this module stays numpy-free and callers need no None check for sampled frames.
+    image: Any
 
 
 @dataclass(frozen=True)
@@ -117,7 +142,8 @@ class GenerationRequest:
     messages: tuple[Message, ...]
     params: GenParams = GenParams()
     thinking: bool | None = None  # None: the model's default
-    video_frames: tuple[VideoFrame, ...] = ()  # pre-sampled frames for the last message's video
+    # frames of the video of the last user message that names one (see engines/prompting.py)
+    video_frames: tuple[VideoFrame, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +164,22 @@ class Chunk:
     prompt_tps: float = 0.0
     generation_tps: float = 0.0
     peak_memory_mb: float = 0.0
+    # prompt tokens restored from a checkpoint of an earlier request instead of being read again
+    # (part of prompt_tokens; prompt_tps counts only the tokens actually evaluated)
+    cached_tokens: int = 0
+
+    def stats_json(self) -> dict[str, object]:
+        """The statistics of a final chunk as the command line's JSON prints them (one place,
+        so `chat`, `summarize` and the app's figures never drift apart)."""
+        return {
+            "prompt_tokens": self.prompt_tokens,
+            "generation_tokens": self.generation_tokens,
+            "ttft_s": self.ttft_s,
+            "prompt_tps": self.prompt_tps,
+            "generation_tps": self.generation_tps,
+            "peak_memory_mb": self.peak_memory_mb,
+            "cached_tokens": self.cached_tokens,
+        }
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,6 @@ FORBIDDEN = (
     "scipy/",
     "datasets/",
     "fastapi/",
-    "uvicorn/",
     "tkinter",
     "libQt6Quick",
     "libQt6Qml",

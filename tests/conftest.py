@@ -15,6 +15,17 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def _environment_restored():
+    """Commands run in-process may go offline first (cli/streaming.go_offline writes os.environ,
+    and huggingface_hub reads TRANSFORMERS_OFFLINE as HF_HUB_OFFLINE): every test ends with the
+    environment it started with, so a later test downloading from a fake hub is not offline."""
+    saved = dict(os.environ)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
+@pytest.fixture(autouse=True)
 def _private_data_root(tmp_path, monkeypatch):
     """Every test gets its own CAIRN_HOME so nothing touches the user's real data."""
     monkeypatch.setenv("CAIRN_HOME", str(tmp_path / "cairn-home"))

@@ -1,20 +1,22 @@
 """`cairn chat`: one prompt (with images or a video) answered by a local Qwen3.5, streamed.
 
-Inputs are checked before the model loads, so a wrong path fails in milliseconds. Ctrl-C stops
-the answer cleanly: the partial text is kept and the statistics are still printed (a second
-Ctrl-C quits at once).
+Inputs are checked before the model loads, so a wrong path fails in milliseconds. Streaming,
+Ctrl-C (the partial text is kept, the statistics still printed; a second Ctrl-C quits) and the
+JSON are cli/streaming.py's, shared with `summarize` and `docs ask`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import signal
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import CairnError, ErrorCode
+from ..records import ENGINE_CHOICES
+from .streaming import CommandContext, end_text, load_engine, print_json, result_json, stream
+
+if TYPE_CHECKING:
+    from ..records import GenParams
 
 CHAT_VIDEO_MAX_FRAMES = 32
 
@@ -33,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="ID|DIR", help="a model id, a model folder or a .gguf file")
-    p.add_argument("--engine", choices=("auto", "mlx", "llamacpp"), default="auto")
+    p.add_argument("--engine", choices=ENGINE_CHOICES, default="auto")
     p.add_argument("--device", choices=("gpu", "cpu"), default=None, help="default: the GPU when there is one")
 
 
@@ -48,16 +50,7 @@ def add_generation_options(p: argparse.ArgumentParser) -> None:
     think.add_argument("--no-think", dest="think", action="store_false", help="answer directly")
 
 
-def go_offline(environ: dict[str, str]) -> None:
-    """Loading a local model must never touch the network: the Hub libraries read these at import."""
-    for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE"):
-        os.environ[key] = "1"
-        environ[key] = "1"
-    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-
-def gen_params(args: argparse.Namespace):
+def gen_params(args: argparse.Namespace) -> GenParams:
     from ..records import GenParams
 
     if args.max_tokens < 1:
@@ -73,44 +66,10 @@ def gen_params(args: argparse.Namespace):
     )
 
 
-def load_engine(args: argparse.Namespace, ctx):
-    """Resolve --model and load it with the chosen engine (on this, the calling, thread)."""
-    go_offline(ctx.environ)
-    from ..engines import open_engine
-    from ..models import resolve_model
-
-    local = resolve_model(args.model, ctx.dirs.models)
-    return open_engine(local, engine=args.engine, device=args.device)
-
-
-class SigintCancel:
-    """First Ctrl-C sets the cancel token (the answer ends cleanly); a second one quits."""
-
-    def __init__(self, token) -> None:
-        self.token = token
-        self._previous = None
-
-    def __enter__(self):
-        def handler(signum, frame):
-            if self.token.cancelled:
-                raise KeyboardInterrupt
-            self.token.cancel()
-
-        try:
-            self._previous = signal.signal(signal.SIGINT, handler)
-        except ValueError:  # not the main thread
-            self._previous = None
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-
-
-def run(args: argparse.Namespace, ctx) -> int:
+def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..cancel import CancelToken
     from ..media.images import load_image
-    from ..records import GenerationRequest, Message
+    from ..records import GenerationRequest, Message, VideoFrame
 
     if not args.prompt.strip():
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "the prompt is empty")
@@ -118,12 +77,12 @@ def run(args: argparse.Namespace, ctx) -> int:
     images = tuple(Path(p) for p in args.image)
     for image in images:  # fail fast, before the model loads
         load_image(image)
-    frames = ()
+    frames: tuple[VideoFrame, ...] = ()
     if args.video:
         from ..video import sample_frames
 
         frames = sample_frames(Path(args.video), max_frames=CHAT_VIDEO_MAX_FRAMES).frames
-    messages = []
+    messages: list[Message] = []
     if args.system:
         messages.append(Message("system", args.system))
     messages.append(Message("user", args.prompt, images=images, video=Path(args.video) if args.video else None))
@@ -132,55 +91,14 @@ def run(args: argparse.Namespace, ctx) -> int:
     )
     engine = load_engine(args, ctx)
     cancel = CancelToken()
-    return stream_answer(engine, request, cancel, as_json=args.json)
-
-
-def stream_answer(engine, request, cancel, *, as_json: bool, extra: dict | None = None) -> int:
-    """Print the answer as it streams (thinking to stderr), or one JSON object at the end."""
-    text: list[str] = []
-    thinking: list[str] = []
-    last = None
-    tty_err = sys.stderr.isatty()
     try:
-        with SigintCancel(cancel):
-            for chunk in engine.generate(request, cancel=cancel):
-                if chunk.thinking:
-                    thinking.append(chunk.thinking)
-                    if not as_json:
-                        sys.stderr.write(f"\x1b[2m{chunk.thinking}\x1b[0m" if tty_err else chunk.thinking)
-                        sys.stderr.flush()
-                if chunk.text:
-                    text.append(chunk.text)
-                    if not as_json:
-                        sys.stdout.write(chunk.text)
-                        sys.stdout.flush()
-                if chunk.finish_reason is not None:
-                    last = chunk
+        out = stream(engine.generate(request, cancel=cancel), cancel, echo=not args.json)
     finally:
         engine.close()
-    if as_json:
-        print(json.dumps(result_json(engine, "".join(text), "".join(thinking), last, extra), ensure_ascii=False))
+    if args.json:
+        print_json(result_json(engine, out.text, out.thinking, out.final))
     else:
-        sys.stdout.write("\n")
-        if last is not None and last.finish_reason.value == "cancelled":
-            print("[stopped]", file=sys.stderr)
+        end_text(out.final)
     return 0
 
 
-def result_json(engine, text: str, thinking: str, last, extra: dict | None = None) -> dict:
-    out = {
-        "text": text,
-        "thinking": thinking,
-        "finish_reason": last.finish_reason.value if last else None,
-        "prompt_tokens": last.prompt_tokens if last else 0,
-        "generation_tokens": last.generation_tokens if last else 0,
-        "ttft_s": last.ttft_s if last else None,
-        "prompt_tps": last.prompt_tps if last else 0.0,
-        "generation_tps": last.generation_tps if last else 0.0,
-        "peak_memory_mb": last.peak_memory_mb if last else 0.0,
-        "engine": engine.name,
-        "device": engine.device,
-        "model": engine.model_name,
-    }
-    out.update(extra or {})
-    return out

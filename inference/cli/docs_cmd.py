@@ -8,17 +8,28 @@ failures are listed one per line.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CairnError, ErrorCode
+from ..records import ENGINE_CHOICES
 from .messages import describe
+from .streaming import CommandContext, end_text, load_engine, stream
+from .terminal import shown, undecodable_replaced
+
+if TYPE_CHECKING:
+    from ..docs.library import Documents
+    from ..docs.records import FileInfo
+    from ..engines.embedding import Embedder
+    from ..records import Progress
 
 DEFAULT_COLLECTION = "default"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     docs = subparsers.add_parser("docs", help="index documents and ask questions about them")
     sub = docs.add_subparsers(dest="docs_command", metavar="ACTION", required=True)
 
@@ -52,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     ask = with_collection(sub.add_parser("ask", help="answer a question from the documents"))
     ask.add_argument("--model", default=None, metavar="ID|DIR")
-    ask.add_argument("--engine", default="auto", choices=("auto", "mlx", "llamacpp"))
+    ask.add_argument("--engine", default="auto", choices=ENGINE_CHOICES)
     ask.add_argument("--max-tokens", type=int, default=1024)
     ask.add_argument("--json", action="store_true")
     with_dense(ask)
@@ -68,40 +79,37 @@ def with_dense(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _embedder(args, ctx, store=None):
+def _embedder(
+    args: argparse.Namespace, docs: Documents, *, searching: bool = False
+) -> Embedder | None:
     """The installed embedding model, loaded, or None (none installed, --no-dense, or it
-    failed to load: then a warning and keyword search only). With `store` (searching), also
-    None while no chunk has a vector from that model, so the model is not loaded for nothing."""
+    failed to load: then a warning and keyword search only). When `searching`, also None while
+    no chunk has a vector from that model, so the model is not loaded for nothing."""
     if getattr(args, "no_dense", False):
         return None
-    from ..docs.embedder_llamacpp import find_embedder
-
-    embedder = find_embedder(ctx.dirs.models)
+    embedder = docs.embedder()
     if embedder is None:
         return None
-    if (
-        store is not None
-        and not store.db.execute(
-            "SELECT 1 FROM vectors WHERE model = ? LIMIT 1", (embedder.name,)
-        ).fetchone()
-    ):
+    if searching and not docs.has_vectors(embedder):
         return None
-    try:
-        embedder.load()
-    except CairnError as e:
-        print(f"warning: keyword search only: {describe(e)}", file=sys.stderr)
-        return None
+    load = getattr(embedder, "load", None)  # the llama.cpp engine loads lazily: fail here, once
+    if load is not None:
+        try:
+            load()
+        except CairnError as e:
+            print(f"warning: keyword search only: {describe(e)}", file=sys.stderr)
+            return None
     return embedder
 
 
-def _store(ctx):
-    from ..docs import DocStore
+def _documents(ctx: CommandContext) -> Documents:
+    from ..docs.library import Documents
 
     ctx.dirs.root.mkdir(parents=True, exist_ok=True)
-    return DocStore(ctx.dirs.docs_db)
+    return Documents(ctx.dirs.docs_db, models_dir=ctx.dirs.models)
 
 
-def _reason(code, detail: str, path: Path | None = None) -> str:
+def _reason(code: ErrorCode | None, detail: str, path: Path | None = None) -> str:
     """The worded reason; with `path`, the path is not repeated in it."""
     if not code:
         return ""
@@ -112,13 +120,11 @@ def _reason(code, detail: str, path: Path | None = None) -> str:
     return describe(CairnError(code, detail))
 
 
-def cmd_add(args, ctx) -> int:
-    from ..records import Progress
-
+def cmd_add(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.timeout <= 0:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "--timeout must be positive")
-    store = _store(ctx)
-    embedder = _embedder(args, ctx)
+    docs = _documents(ctx)
+    embedder = _embedder(args, docs)
     state = {"total": 0}
 
     def progress(p: Progress) -> None:
@@ -126,17 +132,20 @@ def cmd_add(args, ctx) -> int:
             state["total"] = int(p.total or 0)
             state["n"] = int(p.done) + 1
 
-    def on_file(info) -> None:
+    def on_file(info: FileInfo) -> None:
         n, total = state.get("n", 0), state["total"]
         if info.status.value == "ready":
             pages = f"{info.pages} pages, " if info.pages else ""
-            print(f"[{n}/{total}] ok  {info.path} ({pages}{info.chunks} chunks)", file=sys.stderr)
+            print(
+                f"[{n}/{total}] ok  {shown(info.path)} ({pages}{info.chunks} chunks)",
+                file=sys.stderr,
+            )
         else:
             reason = _reason(info.error, info.error_detail, info.path)
-            print(f"[{n}/{total}] failed  {info.path}: {reason}", file=sys.stderr)
+            print(f"[{n}/{total}] failed  {shown(info.path)}: {shown(reason)}", file=sys.stderr)
 
     try:
-        report = store.add(
+        report = docs.add(
             [Path(p) for p in args.paths],
             args.collection,
             progress=progress,
@@ -146,11 +155,9 @@ def cmd_add(args, ctx) -> int:
             embedder=embedder,
         )
         if embedder is not None:  # chunks indexed before the embedding model was installed
-            from ..docs.dense import embed_missing
-
-            embed_missing(store, embedder, args.collection)
+            docs.embed_missing(embedder, args.collection)
     finally:
-        store.close()
+        docs.close()
     print(
         f"collection {args.collection}: {len(report.indexed)} indexed, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
@@ -160,24 +167,24 @@ def cmd_add(args, ctx) -> int:
     )
     for failure in report.failed:
         reason = _reason(failure.error.code, failure.error.detail, failure.path)
-        print(f"failed: {failure.path}: {reason}", file=sys.stderr)
+        print(f"failed: {shown(failure.path)}: {shown(reason)}", file=sys.stderr)
     return 0
 
 
-def cmd_list(args, ctx) -> int:
-    store = _store(ctx)
+def cmd_list(args: argparse.Namespace, ctx: CommandContext) -> int:
+    docs = _documents(ctx)
     try:
-        files = store.files(args.collection)
+        files = docs.files(args.collection)
     finally:
-        store.close()
+        docs.close()
     if args.json:
         rows = [
             {
-                "path": str(f.path),
+                "path": undecodable_replaced(str(f.path)),
                 "collection": f.collection,
                 "status": f.status.value,
                 "reason": f.error.value if f.error else None,
-                "message": _reason(f.error, f.error_detail) or None,
+                "message": undecodable_replaced(_reason(f.error, f.error_detail)) or None,
                 "pages": f.pages,
                 "chunks": f.chunks,
             }
@@ -190,38 +197,79 @@ def cmd_list(args, ctx) -> int:
         return 0
     for f in files:
         pages = "-" if f.pages is None else str(f.pages)
-        line = f"{f.status.value:<9} {pages:>5} p {f.chunks:>6} ch  {f.path}"
+        line = f"{f.status.value:<9} {pages:>5} p {f.chunks:>6} ch  {shown(f.path)}"
         if f.error:
-            line += f"  ({_reason(f.error, f.error_detail, f.path)})"
+            line += f"  ({shown(_reason(f.error, f.error_detail, f.path))})"
         print(line)
     return 0
 
 
-def cmd_remove(args, ctx) -> int:
-    store = _store(ctx)
+def cmd_remove(args: argparse.Namespace, ctx: CommandContext) -> int:
+    docs = _documents(ctx)
     try:
-        removed = store.remove([Path(p) for p in args.paths], args.collection)
+        removed = docs.remove([Path(p) for p in args.paths], args.collection)
     finally:
-        store.close()
+        docs.close()
     for p in removed:
-        print(f"removed {p}", file=sys.stderr)
+        print(f"removed {shown(p)}", file=sys.stderr)
+    for named in args.paths:
+        reason = _not_removed(Path(named), removed)
+        if reason:
+            print(f"not removed: {shown(named)}: {shown(reason)}", file=sys.stderr)
     print(f"{len(removed)} removed from collection {args.collection}", file=sys.stderr)
     return 0
 
 
-def cmd_search(args, ctx) -> int:
+def _note_long_query(query: str) -> None:
+    """Search reads only the start of a very long query (its cost is bounded): say so."""
+    from ..docs.search import MAX_QUERY_CHARS, truncated_query
+
+    if truncated_query(query)[1]:
+        print(
+            f"note: the query is {len(query):,} characters long; only the first "
+            f"{MAX_QUERY_CHARS:,} are searched",
+            file=sys.stderr,
+        )
+
+
+def _not_removed(named: Path, removed: list[Path]) -> str | None:
+    """Why a path named to `remove` dropped nothing (None when it dropped something)."""
+    from ..docs.pathtext import resolved
+
+    target = resolved(named)
+    if any(p == target or target in p.parents for p in removed):
+        return None
+    try:
+        named.expanduser().stat()
+    except RuntimeError:
+        return "a loop of symbolic links"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if not isinstance(e, FileNotFoundError):
+            return f"{e.strerror or e}"
+    return "not in the collection"
+
+
+def cmd_search(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.k < 1:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "-k must be at least 1")
-    store = _store(ctx)
+    docs = _documents(ctx)
     try:
-        hits = store.search(
-            " ".join(args.query), args.collection, k=args.k, embedder=_embedder(args, ctx, store)
-        )
+        embedder = _embedder(args, docs, searching=True)
+        query = " ".join(args.query)
+        _note_long_query(query)
+        hits = docs.search(query, args.collection, k=args.k, embedder=embedder)
     finally:
-        store.close()
+        docs.close()
     if args.json:
         out = [
-            {"path": str(h.path), "page": h.page, "text": h.text, "score": round(h.score, 6)}
+            {
+                "path": undecodable_replaced(str(h.path)),
+                "page": h.page,
+                "text": h.text,
+                "score": round(h.score, 6),
+            }
             for h in hits
         ]
         print(json.dumps({"hits": out}, ensure_ascii=False))
@@ -229,9 +277,9 @@ def cmd_search(args, ctx) -> int:
     if not hits:
         print("no matches", file=sys.stderr)
     for i, h in enumerate(hits, 1):
-        where = f"{h.path}" + (f", page {h.page}" if h.page is not None else "")
+        where = shown(h.path) + (f", page {h.page}" if h.page is not None else "")
         print(f"{i}. {where}  (score {h.score:.3f})")
-        print(f"   {_short(h.text)}")
+        print(f"   {shown(_short(h.text))}")
     return 0
 
 
@@ -240,22 +288,23 @@ def _short(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _where(path, page) -> str:
-    return f"{path}, page {page}" if page is not None else f"{path}"
+def _where(path: Path, page: int | None) -> str:
+    return f"{shown(path)}, page {page}" if page is not None else shown(path)
 
 
-def cmd_ask(args, ctx) -> int:
+def cmd_ask(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..cancel import CancelToken
-    from ..docs import QAOptions, answer, plan_answer
+    from ..docs.answer import QAOptions
     from ..records import GenParams
 
     if args.max_tokens < 1:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, "--max-tokens must be at least 1")
     question = " ".join(args.question)
-    store = _store(ctx)
+    _note_long_query(question)
+    docs = _documents(ctx)
     try:
-        options = QAOptions(embedder=_embedder(args, ctx, store))
-        plan = plan_answer(store, question, args.collection, options)
+        options = QAOptions(embedder=_embedder(args, docs, searching=True))
+        plan = docs.plan(question, args.collection, options)
         if plan.reply is not None:
             text = _reason(plan.reply, plan.reply_detail)
             if args.json:
@@ -263,38 +312,31 @@ def cmd_ask(args, ctx) -> int:
             else:
                 print(text)
             return 0
-        from ..engines import open_engine
-        from ..models.resolve import resolve_model
-
-        local = resolve_model(args.model, ctx.dirs.models)
-        engine = open_engine(local, engine=args.engine)
+        engine = load_engine(args, ctx)  # offline first, then resolve --model and load it
         try:
-            result = answer(
+            cancel = CancelToken()
+            result = docs.ask(
                 engine,
-                store,
                 question,
                 args.collection,
                 GenParams(max_tokens=args.max_tokens),
-                CancelToken(),
+                cancel,
                 options=options,
                 plan=plan,
                 progress=None if args.json else _summary_progress,
             )
-            for chunk in result:
-                if args.json:
-                    continue
-                if chunk.thinking:
-                    sys.stderr.write(chunk.thinking)
-                    sys.stderr.flush()
-                if chunk.text:
-                    sys.stdout.write(chunk.text)
-                    sys.stdout.flush()
+            stream(result, cancel, echo=not args.json, dim_thinking=False)
             final = result.final
             reason = final.finish_reason.value if final and final.finish_reason else "stop"
             citations = result.citations
             if args.json:
                 cites = [
-                    {"n": n, "path": str(c.path), "page": c.page, "snippet": c.snippet}
+                    {
+                        "n": n,
+                        "path": undecodable_replaced(str(c.path)),
+                        "page": c.page,
+                        "snippet": c.snippet,
+                    }
                     for n, c in citations
                 ]
                 print(
@@ -304,7 +346,7 @@ def cmd_ask(args, ctx) -> int:
                     )
                 )
                 return 0
-            print()
+            end_text(final)
             if citations:
                 print("\nSources:")
                 for n, c in citations:
@@ -317,15 +359,22 @@ def cmd_ask(args, ctx) -> int:
         finally:
             engine.close()
     finally:
-        store.close()
+        docs.close()
 
 
-def _summary_progress(p) -> None:
+def _summary_progress(p: Progress) -> None:
     """Map-reduce summaries of long documents take several model calls: say where we are."""
-    print(f"summarizing part {int(p.done) + 1} of {p.total} ({p.detail})", file=sys.stderr)
+    print(f"summarizing part {int(p.done) + 1} of {p.total} ({shown(p.detail)})", file=sys.stderr)
 
 
-def _ask_json(text, citations, finish_reason, engine, model, reply) -> dict:
+def _ask_json(
+    text: str,
+    citations: list[dict[str, Any]],
+    finish_reason: str,
+    engine: str | None,
+    model: str | None,
+    reply: str | None,
+) -> dict[str, Any]:
     return {
         "text": text,
         "citations": citations,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..errors import CairnError
 from ..paths import DataDirs, data_dirs
 from .messages import describe
+from .terminal import shown
 
 # Sub-command modules, imported at start-up: keep their heavy imports inside functions.
 COMMAND_MODULES = (
@@ -23,6 +24,7 @@ COMMAND_MODULES = (
     "inference.cli.models_cmd",
     "inference.cli.video_cmd",
     "inference.cli.docs_cmd",
+    "inference.cli.serve_cmd",
 )
 
 
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     except CairnError as e:
         if args.debug:
             raise
-        print(f"error: {describe(e)}", file=sys.stderr)
+        print(f"error: {shown(describe(e))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("", file=sys.stderr)
@@ -79,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # an unexpected failure still gets one line, not a traceback
         if args.debug:
             raise
-        print(f"error: internal error ({type(e).__name__}: {e}); rerun with --debug", file=sys.stderr)
+        print(
+            f"error: internal error ({type(e).__name__}: {shown(e)}); rerun with --debug",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -7,12 +7,14 @@ from ..errors import CairnError, ErrorCode
 MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.MODEL_NOT_FOUND: "model not found: {detail}. Pass a model folder, a .gguf file or an id from `cairn models list`",
     ErrorCode.NOT_QWEN35: "not a Qwen3.5 checkpoint: {detail}. Cairn runs Qwen3.5 models in Hugging Face (MLX) or GGUF form",
+    ErrorCode.NOT_EMBEDDING_MODEL: "not an embedding model: {detail}. Document search uses a Qwen3-Embedding GGUF",
     ErrorCode.MODEL_INCOMPLETE: "the model is incomplete: {detail}. Download it again with `cairn models download`",
     ErrorCode.MODEL_LOAD_FAILED: "could not load the model: {detail}",
     ErrorCode.ENGINE_UNAVAILABLE: "engine not available: {detail}",
     ErrorCode.DEVICE_UNAVAILABLE: "device not available: {detail}",
     ErrorCode.UNSUPPORTED_INPUT: "this model cannot take that input: {detail}",
     ErrorCode.CONTEXT_TOO_LONG: "the prompt is too long for this model: {detail}",
+    ErrorCode.CHAT_TEMPLATE_FAILED: "the model's chat template failed: {detail}. The template comes with the model file; use another build of the model",
     ErrorCode.IMAGE_NOT_FOUND: "image not found: {detail}",
     ErrorCode.IMAGE_UNREADABLE: "cannot read the image: {detail}. Use a PNG, JPEG, WebP, GIF or BMP file",
     ErrorCode.IMAGE_TRUNCATED: "the image is truncated or damaged: {detail}",
@@ -39,6 +41,7 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.DOC_AMBIGUOUS: "several documents could be meant: {detail}. Name the file to summarize",
     ErrorCode.INVALID_ARGUMENT: "{detail}",
     ErrorCode.INTERNAL: "internal error: {detail}",
+    ErrorCode.MODEL_IN_USE: "the model {detail} is loaded in a running Cairn; unload it (or close Cairn) first",
     ErrorCode.MODEL_NOT_DOWNLOADED: "the model {detail} is not downloaded yet. Run `cairn models download {detail}`",
 }
 

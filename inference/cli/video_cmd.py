@@ -13,6 +13,8 @@ import sys
 import time
 
 from ..errors import CairnError, ErrorCode
+from .streaming import CommandContext, end_text, load_engine, print_json, result_json, stream
+from .terminal import shown
 
 DEFAULT_MAX_FRAMES = 128  # inference.video.summary.DEFAULT_MAX_FRAMES (kept import-free here)
 
@@ -48,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.set_defaults(func=run_inspect)
 
 
-def _quiet(ctx) -> None:
+def _quiet(ctx: CommandContext) -> None:
     if not ctx.debug:
         from ..video.capture import silence_native_logs
 
@@ -95,7 +97,7 @@ class _ProgressLine:
             self.shown = False
 
 
-def run_inspect(args: argparse.Namespace, ctx) -> int:
+def run_inspect(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..video import plan_frames
 
     _check_max_frames(args.max_frames)
@@ -117,7 +119,7 @@ def run_inspect(args: argparse.Namespace, ctx) -> int:
         }
         print(json.dumps(out))
         return 0
-    print(info.path.name)
+    print(shown(info.path.name))
     print(
         f"duration {_precise(info.duration_s)} ({info.duration_s:.2f} s), {info.fps:.2f} fps, "
         f"{info.width}x{info.height}, {info.frame_count} frames"
@@ -130,10 +132,11 @@ def run_inspect(args: argparse.Namespace, ctx) -> int:
     return 0
 
 
-def run_summarize(args: argparse.Namespace, ctx) -> int:
+def run_summarize(args: argparse.Namespace, ctx: CommandContext) -> int:
     from ..cancel import CancelToken
+    from ..records import Chunk
     from ..video import probe, summarize
-    from .chat_cmd import SigintCancel, gen_params, load_engine, result_json
+    from .chat_cmd import gen_params
 
     _check_max_frames(args.max_frames)
     if args.question is not None and not args.question.strip():
@@ -156,16 +159,10 @@ def run_summarize(args: argparse.Namespace, ctx) -> int:
         progress=progress,
         cancel=cancel,
     )
-    thinking: list[str] = []
     try:
-        with SigintCancel(cancel):
-            for chunk in summary:
-                if chunk.text or chunk.thinking:
-                    progress.clear()
-                thinking.append(chunk.thinking)
-                if chunk.text and not args.json:
-                    sys.stdout.write(chunk.text)
-                    sys.stdout.flush()
+        out = stream(
+            summary, cancel, echo=not args.json, echo_thinking=False, before_output=progress.clear
+        )
     finally:
         progress.clear()
         engine.close()
@@ -180,12 +177,7 @@ def run_summarize(args: argparse.Namespace, ctx) -> int:
             "requests": summary.requests,
             "duration_s": round(samples.info.duration_s, 3) if samples else None,
             "elapsed_s": round(elapsed, 3),
-            "prompt_tokens": final.prompt_tokens if final else 0,
-            "generation_tokens": final.generation_tokens if final else 0,
-            "ttft_s": final.ttft_s if final else None,
-            "prompt_tps": final.prompt_tps if final else 0.0,
-            "generation_tps": final.generation_tps if final else 0.0,
-            "peak_memory_mb": final.peak_memory_mb if final else 0.0,
+            **(final or Chunk()).stats_json(),
         }
         extra = {
             "chapters": [{"t": c.t, "title": c.title, "line": c.line} for c in summary.chapters],
@@ -195,10 +187,7 @@ def run_summarize(args: argparse.Namespace, ctx) -> int:
             ],
             "stats": stats,
         }
-        out = result_json(engine, summary.text, "".join(thinking), final, extra)
-        print(json.dumps(out, ensure_ascii=False))
+        print_json(result_json(engine, summary.text, out.thinking, final, extra))
     else:
-        sys.stdout.write("\n")
-        if final is not None and final.finish_reason.value == "cancelled":
-            print("[stopped]", file=sys.stderr)
+        end_text(final)
     return 0

@@ -19,9 +19,11 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..cancel import CancelToken
 from ..engine import Engine, collect
+from ..engines.embedding import Embedder
 from ..errors import CairnError, ErrorCode
 from ..records import Chunk, Citation, FinishReason, GenerationRequest, GenParams, Progress
 from .prompt import (
@@ -33,9 +35,20 @@ from .prompt import (
     summary_messages,
     wants_summary,
 )
-from .records import DEFAULT_COLLECTION, FileStatus, Hit
+from .records import DEFAULT_COLLECTION, FileInfo, FileStatus, Hit, TextChunk
 from .search import query_terms
-from .store import DocStore
+
+
+class Library(Protocol):
+    """What answering reads: the facade (library.Documents) provides it."""
+
+    def files(self, collection: str | None = DEFAULT_COLLECTION) -> list[FileInfo]: ...
+
+    def search(
+        self, query: str, collection: str = DEFAULT_COLLECTION, k: int = 8, **options: Any
+    ) -> list[Hit]: ...
+
+    def chunks_of(self, path: Path, collection: str = DEFAULT_COLLECTION) -> list[TextChunk]: ...
 
 
 @dataclass(frozen=True)
@@ -48,7 +61,7 @@ class QAOptions:
     # related passages above about 0.5 and unrelated ones well below)
     min_similarity: float = 0.55
     thinking: bool | None = None  # None: the model's default
-    embedder: object = None  # a dense.Embedder, when one is loaded
+    embedder: Embedder | None = None  # when an embedding model is loaded
 
 
 @dataclass(frozen=True)
@@ -64,7 +77,7 @@ class AnswerPlan:
 
 
 def plan_answer(
-    store: DocStore,
+    store: Library,
     question: str,
     collection: str = DEFAULT_COLLECTION,
     options: QAOptions = QAOptions(),
@@ -95,7 +108,9 @@ def plan_answer(
     return AnswerPlan("qa", tuple(sources), hits=tuple(hits))
 
 
-def _plan_summary(store, question, collection, ready, options) -> AnswerPlan:
+def _plan_summary(
+    store: Library, question: str, collection: str, ready: list[FileInfo], options: QAOptions
+) -> AnswerPlan:
     lowered = question.lower()
     named = [f for f in ready if f.path.name.lower() in lowered]
     named = named or [f for f in ready if len(f.path.stem) >= 3 and f.path.stem.lower() in lowered]
@@ -113,7 +128,9 @@ def _plan_summary(store, question, collection, ready, options) -> AnswerPlan:
     return AnswerPlan("summary", tuple(_page_sources(store, target, collection)), document=target)
 
 
-def _page_sources(store: DocStore, path: Path, collection: str, piece_tokens: int = 800):
+def _page_sources(
+    store: Library, path: Path, collection: str, piece_tokens: int = 800
+) -> list[Source]:
     """The document in order, as sources of about `piece_tokens`: a page per source when the
     format has pages (pages longer than that are split), consecutive chunks otherwise."""
     sources: list[Source] = []
@@ -172,7 +189,7 @@ class DocAnswer:
 
 def answer(
     engine: Engine,
-    store: DocStore,
+    store: Library,
     question: str,
     collection: str = DEFAULT_COLLECTION,
     params: GenParams = GenParams(),

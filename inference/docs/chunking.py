@@ -17,7 +17,13 @@ MAXIMUM = 1400
 OVERLAP = 150  # the tail of a chunk repeated at the start of the next one in the same section
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# runs of Chinese, Japanese or Korean characters: searched by trigrams (store.py, search.py)
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|(?<=[。！？；])|\n+")
+
+
+def has_cjk(text: str) -> bool:
+    return CJK_RUN.search(text) is not None
 
 
 def weight(text: str) -> int:

@@ -8,12 +8,15 @@ The zip container of a DOCX is checked for bombs before python-docx opens it.
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from pathlib import Path
 
 from ..errors import CairnError, ErrorCode
 from .records import Block, Parsed
+
+log = logging.getLogger(__name__)
 
 MAX_ZIP_TOTAL = 512 * 1024 * 1024  # bytes, all entries unpacked
 MAX_ZIP_RATIO = 200  # unpacked / packed for any entry over 1 MiB
@@ -71,7 +74,8 @@ def _outline_by_page(pdf, n: int) -> list[str]:
             page = dest.get_index() if dest is not None else None
             if page is not None and 0 <= page < n:
                 marks.append((page, item.level, (item.get_title() or "").strip()))
-    except Exception:  # a broken outline must not cost us the text
+    except Exception:  # noqa: BLE001 - pypdfium2 outlines of hostile files fail in any way
+        log.debug("unreadable PDF outline: no headings", exc_info=True)  # the text still counts
         return [""] * n
     marks.sort(key=lambda m: m[0])
     out: list[str] = []
@@ -124,7 +128,7 @@ def parse_docx(path: Path) -> Parsed:
         document = docx.Document(str(path))
     except (KeyError, ValueError, zipfile.BadZipFile) as e:
         raise CairnError(ErrorCode.DOC_MALFORMED, f"{path}: {e}") from None
-    except Exception as e:  # lxml syntax errors and the like
+    except Exception as e:  # noqa: BLE001 - lxml syntax errors and the like: the file's failure
         raise CairnError(ErrorCode.DOC_MALFORMED, f"{path}: {type(e).__name__}: {e}") from None
     body = document.element.body
     rendered = bool(body.findall(f".//{_W}lastRenderedPageBreak"))
@@ -186,7 +190,8 @@ def parse_docx(path: Path) -> Parsed:
 def _heading_level(paragraph) -> int:
     try:
         name = paragraph.style.name or ""
-    except Exception:
+    except (AttributeError, KeyError, ValueError):  # a style the document names but lacks
+        log.debug("paragraph style unreadable: body text", exc_info=True)
         return 0
     if name == "Title":
         return 1

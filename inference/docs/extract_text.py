@@ -46,7 +46,7 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        pass  # not UTF-8: guess the encoding below
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data[:1_000_000]).best()

@@ -3,12 +3,13 @@
 Every file gets a row before any parsing starts (status "queued"), and each file's chunks are
 written in one transaction together with its "ready" status. A run that is killed therefore
 leaves done files ready and the rest queued (or "indexing" for the one in flight); the next run
-(`add` again, or `DocStore.resume`) picks those up and never re-parses a ready file whose
+(`add` again, or `Documents.resume`) picks those up and never re-parses a ready file whose
 content hash is unchanged.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -17,28 +18,43 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..cancel import Cancelled, CancelToken
+from ..engines.embedding import Embedder
 from ..errors import CairnError, ErrorCode
 from ..records import Progress
 from .chunking import chunk_blocks
+from .dense import embed_missing
 from .extract import is_supported
-from .records import FileInfo, FileStatus, IngestFailure, IngestReport, TextChunk
+from .records import FileInfo, FileStatus, IngestFailure, IngestReport
 from .sandbox import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, SandboxedParser
-from .store import DocStore, now
+from .store import DocStore
 
 ProgressFn = Callable[[Progress], None]
-_PENDING = (FileStatus.QUEUED.value, FileStatus.INDEXING.value)
 _CODES = {c.value for c in ErrorCode}
 _RETRY = {ErrorCode.DOC_TIMEOUT.value, ErrorCode.DOC_NOT_FOUND.value}  # may pass another time
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Path]]:
-    """(files, folders, missing): folders are walked recursively for supported, visible files."""
+def discover(
+    paths: Iterable[Path],
+) -> tuple[list[Path], list[Path], list[Path], list[IngestFailure]]:
+    """(files, folders, missing, refused): folders are walked recursively for supported, visible
+    files. A named path that cannot be looked at (a symlink loop, no permission) is refused with
+    its reason and the others go on."""
     files: dict[Path, None] = {}
     roots: list[Path] = []
     missing: list[Path] = []
+    refused: list[IngestFailure] = []
     for p in paths:
-        p = Path(p).expanduser().resolve()
-        if p.is_dir():
+        named = Path(p).expanduser()
+        try:
+            p = named.resolve()
+            st = p.stat()
+        except FileNotFoundError:
+            missing.append(Path(os.path.abspath(named)))
+            continue
+        except (OSError, RuntimeError) as e:  # RuntimeError: a symlink loop (Python 3.11)
+            refused.append(IngestFailure(named, CairnError(ErrorCode.DOC_NOT_FOUND, _why(named, e))))
+            continue
+        if stat.S_ISDIR(st.st_mode):
             roots.append(p)
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -46,11 +62,16 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path], list[Path]]
                     f = Path(dirpath) / name
                     if not name.startswith(".") and is_supported(f) and _is_regular(f):
                         files[f] = None
-        elif p.exists():
-            files[p] = None  # named explicitly: an unsupported or odd file fails with a reason
         else:
-            missing.append(p)
-    return list(files), roots, missing
+            files[p] = None  # named explicitly: an unsupported or odd file fails with a reason
+    return list(files), roots, missing, refused
+
+
+def _why(path: Path, error: BaseException) -> str:
+    """`path` and why it cannot be read, in one line."""
+    if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
+        return f"{path}: a loop of symbolic links"
+    return f"{path}: {getattr(error, 'strerror', None) or error}"
 
 
 def _is_regular(path: Path) -> bool:
@@ -79,7 +100,7 @@ def add_paths(
     on_file: Callable[[FileInfo], None] | None = None,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     memory_mb: int | None = DEFAULT_MEMORY_MB,
-    embedder=None,
+    embedder: Embedder | None = None,
     retry_failed: bool = False,
 ) -> IngestReport:
     """Index `paths` into `collection` plus anything left pending there by an earlier run.
@@ -93,21 +114,14 @@ def add_paths(
     started = time.monotonic()
     cancel = cancel or CancelToken()
     report_progress = progress or (lambda p: None)
-    files, roots, missing = discover(paths)
-    failed: list[IngestFailure] = []
+    files, roots, missing, refused = discover(paths)
+    failed: list[IngestFailure] = list(refused)
     unchanged: list[Path] = []
     removed = _drop_vanished(store, collection, files, roots, missing, failed)
 
     # 1. plan: one row per file, "queued" unless its content is already indexed
     planned: dict[Path, tuple[str, int, int]] = {}
-    rows = {
-        r[0]: r[1:]
-        for r in store.db.execute(
-            """SELECT path, status, size, mtime_ns, sha256, error, error_detail FROM files
-               WHERE collection = ?""",
-            (collection,),
-        )
-    }
+    rows = store.file_rows(collection)
     for i, f in enumerate(files):
         if cancel.cancelled:
             break
@@ -119,44 +133,29 @@ def add_paths(
                 error = CairnError(ErrorCode.DOC_UNSUPPORTED, f"{f}: not a regular file")
                 failed.append(_fail(store, collection, f, error))
                 continue
-            same = row is not None and (row[1], row[2]) == (st.st_size, st.st_mtime_ns)
-            if same and row[0] == "ready":
+            same = row is not None and (row.size, row.mtime_ns) == (st.st_size, st.st_mtime_ns)
+            if same and row is not None and row.status == "ready":
                 unchanged.append(f)
                 continue
-            known = row is not None and row[4] in _CODES and row[4] not in _RETRY
-            if same and row[0] == "failed" and known and not retry_failed:
+            known = row is not None and row.error in _CODES and row.error not in _RETRY
+            if same and row is not None and row.status == "failed" and known and not retry_failed:
                 # the same bytes would fail the same way: report it again, do not re-parse
-                failed.append(IngestFailure(f, CairnError(ErrorCode(row[4]), row[5] or "")))
+                code = ErrorCode(row.error)
+                failed.append(IngestFailure(f, CairnError(code, row.error_detail)))
                 continue
             sha = sha256_file(f)
-        except OSError:
-            failed.append(_fail(store, collection, f, CairnError(ErrorCode.DOC_NOT_FOUND, str(f))))
+        except OSError as e:
+            error = CairnError(ErrorCode.DOC_NOT_FOUND, _why(f, e))
+            failed.append(_fail(store, collection, f, error))
             continue
-        if row and row[0] == "ready" and row[3] == sha:
-            with store.transaction() as db:  # touched, not changed: remember the new mtime
-                db.execute(
-                    "UPDATE files SET size = ?, mtime_ns = ? WHERE collection = ? AND path = ?",
-                    (st.st_size, st.st_mtime_ns, collection, str(f)),
-                )
+        if row is not None and row.status == "ready" and row.sha256 == sha:
+            store.touch(collection, f, st.st_size, st.st_mtime_ns)  # touched, not changed
             unchanged.append(f)
             continue
         planned[f] = (sha, st.st_size, st.st_mtime_ns)
-    with store.transaction() as db:
-        db.executemany(
-            """INSERT INTO files (collection, path, status, queued_at) VALUES (?, ?, 'queued', ?)
-               ON CONFLICT (collection, path) DO UPDATE SET status = 'queued', error = NULL,
-               error_detail = '', queued_at = excluded.queued_at""",
-            [(collection, str(f), now()) for f in planned],
-        )
+    store.queue(collection, planned)
     work = list(planned)
-    work += [
-        Path(r[0])
-        for r in store.db.execute(
-            "SELECT path FROM files WHERE collection = ? AND status IN (?, ?) ORDER BY queued_at",
-            (collection, *_PENDING),
-        )
-        if Path(r[0]) not in planned
-    ]
+    work += [p for p in store.pending(collection) if p not in planned]
 
     # 2. parse and store, one file at a time, in the sandbox
     indexed: list[Path] = []
@@ -171,7 +170,7 @@ def add_paths(
             rate = n / elapsed if n and elapsed > 0 else None
             eta = (len(work) - n) / rate if rate else None
             report_progress(Progress("index", n, len(work), str(f), rate=rate, eta_s=eta))
-            _set_status(store, collection, f, FileStatus.INDEXING)
+            store.set_status(collection, f, FileStatus.INDEXING)
             try:
                 if not is_supported(f):
                     raise CairnError(ErrorCode.DOC_UNSUPPORTED, str(f))
@@ -182,31 +181,28 @@ def add_paths(
                     sha, size, mtime_ns = sha256_file(f), st.st_size, st.st_mtime_ns
                 parsed = parser.parse(f, cancel)
                 pieces = chunk_blocks(parsed.blocks)
-                _store_chunks(store, collection, f, pieces, parsed.pages, sha, size, mtime_ns)
+                store.store_chunks(collection, f, pieces, parsed.pages, sha, size, mtime_ns)
                 if embedder is not None:
-                    from .dense import embed_missing
-
                     embed_missing(store, embedder, collection, cancel=cancel)
                 indexed.append(f)
                 pages += parsed.pages or 1
                 chunks += len(pieces)
             except Cancelled:
-                _set_status(store, collection, f, FileStatus.QUEUED)
+                store.set_status(collection, f, FileStatus.QUEUED)
                 cancelled = True
                 break
             except CairnError as e:
                 if e.code is ErrorCode.INTERNAL:  # the parser itself is broken: stop, keep queue
-                    _set_status(store, collection, f, FileStatus.QUEUED)
+                    store.set_status(collection, f, FileStatus.QUEUED)
                     raise
                 failed.append(_fail(store, collection, f, e))
             except OSError as e:
-                error = CairnError(ErrorCode.DOC_NOT_FOUND, f"{f}: {e.strerror or e}")
+                error = CairnError(ErrorCode.DOC_NOT_FOUND, _why(f, e))
                 failed.append(_fail(store, collection, f, error))
             if on_file is not None:
                 info = store.file(f, collection)
                 if info is not None:
                     on_file(info)
-    store.vector_cache.clear()
     work_set = set(work)
     processed = len(indexed) + sum(1 for x in failed if x.path in work_set)
     report_progress(Progress("done", processed, len(work)))
@@ -223,94 +219,27 @@ def add_paths(
     )
 
 
-def _drop_vanished(store, collection, files, roots, missing, failed) -> list[Path]:
+def _drop_vanished(
+    store: DocStore,
+    collection: str,
+    files: list[Path],
+    roots: list[Path],
+    missing: list[Path],
+    failed: list[IngestFailure],
+) -> list[Path]:
     """Forget files that are gone: named but missing, or no longer under an added folder."""
-    found = {str(f) for f in files}
-    removed: list[Path] = []
-    with store.transaction() as db:
-        for m in missing:
-            cur = db.execute(
-                "DELETE FROM files WHERE collection = ? AND path = ?", (collection, str(m))
-            )
-            if cur.rowcount:
-                removed.append(m)
-            else:
-                failed.append(IngestFailure(m, CairnError(ErrorCode.DOC_NOT_FOUND, str(m))))
-        for root in roots:
-            prefix = str(root).rstrip("/\\") + os.sep
-            for file_id, path in db.execute(
-                "SELECT id, path FROM files WHERE collection = ? AND substr(path, 1, ?) = ?",
-                (collection, len(prefix), prefix),
-            ).fetchall():
-                if path not in found:
-                    db.execute("DELETE FROM files WHERE id = ?", (file_id,))
-                    removed.append(Path(path))
+    removed, unknown = store.drop_vanished(collection, missing, roots, {str(f) for f in files})
+    failed.extend(IngestFailure(m, CairnError(ErrorCode.DOC_NOT_FOUND, str(m))) for m in unknown)
     return removed
 
 
-def _set_status(store: DocStore, collection: str, path: Path, status: FileStatus) -> None:
-    with store.transaction() as db:
-        db.execute(
-            "UPDATE files SET status = ? WHERE collection = ? AND path = ?",
-            (status.value, collection, str(path)),
-        )
-
-
 def _fail(store: DocStore, collection: str, path: Path, error: CairnError) -> IngestFailure:
-    """Mark `path` failed with its reason; its old chunks go (they no longer match the file).
-    Size and mtime are kept so that an unchanged file is not parsed again to fail again."""
+    """Mark `path` failed with its reason. Size and mtime are kept so that an unchanged file is
+    not parsed again to fail again."""
     try:
         st = path.stat()
         size, mtime_ns = st.st_size, st.st_mtime_ns
     except OSError:
         size, mtime_ns = 0, 0
-    with store.transaction() as db:
-        db.execute(
-            """INSERT INTO files (collection, path, status, error, error_detail, size, mtime_ns,
-               queued_at) VALUES (?, ?, 'failed', ?, ?, ?, ?, ?)
-               ON CONFLICT (collection, path) DO UPDATE SET status = 'failed',
-               error = excluded.error, error_detail = excluded.error_detail, chunks = 0,
-               pages = NULL, sha256 = '', size = excluded.size, mtime_ns = excluded.mtime_ns""",
-            (collection, str(path), error.code.value, error.detail, size, mtime_ns, now()),
-        )
-        db.execute(
-            """DELETE FROM chunks WHERE file_id =
-               (SELECT id FROM files WHERE collection = ? AND path = ?)""",
-            (collection, str(path)),
-        )
+    store.mark_failed(collection, path, error, size, mtime_ns)
     return IngestFailure(path, error)
-
-
-def _store_chunks(
-    store: DocStore,
-    collection: str,
-    path: Path,
-    pieces: list[TextChunk],
-    pages: int | None,
-    sha: str,
-    size: int,
-    mtime_ns: int,
-) -> None:
-    """Replace a file's chunks and mark it ready, all in one transaction."""
-    from .search import has_cjk
-
-    with store.transaction() as db:
-        file_id = db.execute(
-            "SELECT id FROM files WHERE collection = ? AND path = ?", (collection, str(path))
-        ).fetchone()[0]
-        db.execute("DELETE FROM chunks WHERE file_id = ?", (file_id,))
-        for piece in pieces:
-            cur = db.execute(
-                "INSERT INTO chunks (file_id, ordinal, page, heading, text) VALUES (?, ?, ?, ?, ?)",
-                (file_id, piece.ordinal, piece.page, piece.heading, piece.text),
-            )
-            if has_cjk(piece.text):
-                db.execute(
-                    "INSERT INTO chunks_cjk (rowid, text) VALUES (?, ?)",
-                    (cur.lastrowid, piece.text),
-                )
-        db.execute(
-            """UPDATE files SET status = 'ready', error = NULL, error_detail = '', sha256 = ?,
-               size = ?, mtime_ns = ?, pages = ?, chunks = ?, indexed_at = ? WHERE id = ?""",
-            (sha, size, mtime_ns, pages, len(pieces), now(), file_id),
-        )

@@ -91,7 +91,7 @@ class IngestFailure:
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What one `DocStore.add` did. `failed` lists each file that could not be indexed and why."""
+    """What one `Documents.add` did. `failed` lists each file that could not be indexed and why."""
 
     collection: str
     indexed: tuple[Path, ...] = ()

@@ -1,70 +1,81 @@
-"""Parse untrusted files in a child process with a time limit and a memory limit.
+"""Parse untrusted files in a child process with time, CPU, memory, file and process limits.
 
 A damaged PDF can hang or crash PDFium, and a crafted DOCX can ask for gigabytes: either would
 take the whole app down if parsed in-process. The child is started with the "spawn" method (no
-inherited state, works the same on Windows and macOS), caps its own address space with
-RLIMIT_AS on POSIX, and parses one file per request. A file that times out or kills the child
-fails with a code; the child is restarted for the next file, so the batch goes on.
+inherited state, works the same on Windows and macOS), limits itself (inference/limits.py:
+address space, CPU seconds per file, no file writes, no child processes on POSIX; a job object
+with a memory limit on Windows) and parses one file per request. A file that times out or kills
+the child fails with a code; the child is restarted for the next file, so the batch goes on. A
+child whose parent died leaves quietly.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
-import sys
+import signal
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cancel import Cancelled, CancelToken
 from ..errors import CairnError, ErrorCode
+from ..limits import ChildLimits, cpu_budget_from_now, limit_self, quiet_exit
 from .records import Parsed
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import SpawnProcess
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MEMORY_MB = 2048
 STARTUP_TIMEOUT_S = 60.0
 
 
-def _limit_memory(memory_mb: int | None) -> None:
-    if not memory_mb or sys.platform == "win32":
-        return
-    import resource
+def _child_main(conn, limits: ChildLimits, cpu_s: float) -> None:
+    """The child's loop: receive a path, send back ("ok", Parsed) or ("err", code, detail).
 
-    limit = memory_mb * 1024 * 1024
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _child_main(conn, memory_mb: int | None) -> None:
-    """The child's loop: receive a path, send back ("ok", Parsed) or ("err", code, detail)."""
+    The parsers are imported first (our code), then the limits are set (nothing started after
+    them may fork, write files or run long), then files are parsed one at a time. When the
+    parent is gone the pipe breaks and the child leaves quietly, without a traceback."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-    _limit_memory(memory_mb)
-    from .extract import extract
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+        from .extract import extract
 
-    conn.send(("hello",))
-    while True:
-        try:
+        failed = limit_self(limits)
+        if failed:
+            log.debug("document parser: limits not available here: %s", failed)
+        conn.send(("hello",))
+        while True:
             request = conn.recv()
-        except (EOFError, KeyboardInterrupt):
-            return
-        if request is None:
-            return
-        try:
-            reply: tuple = ("ok", extract(Path(request)))
-        except CairnError as e:
-            reply = ("err", e.code.value, e.detail)
-        except MemoryError:
-            reply = ("err", ErrorCode.DOC_TOO_LARGE.value, f"{request}: over the memory limit")
-        except RecursionError:
-            reply = ("err", ErrorCode.DOC_MALFORMED.value, f"{request}: nested too deeply")
-        except Exception as e:  # any parser bug on a hostile file is that file's failure
-            reply = ("err", ErrorCode.DOC_MALFORMED.value, f"{request}: {type(e).__name__}: {e}")
-        try:
-            conn.send(reply)
-        except MemoryError:
-            conn.send(("err", ErrorCode.DOC_TOO_LARGE.value, f"{request}: over the memory limit"))
+            if request is None:
+                return
+            try:
+                conn.send(_parse_one(extract, request, cpu_s))
+            except MemoryError:  # the parsed text itself was too big to send
+                conn.send(
+                    ("err", ErrorCode.DOC_TOO_LARGE.value, f"{request}: over the memory limit")
+                )
+    except (EOFError, OSError, KeyboardInterrupt):
+        quiet_exit()  # the parent is gone: no traceback from an orphan
+
+
+def _parse_one(extract, request: str, cpu_s: float) -> tuple:
+    try:
+        cpu_budget_from_now(cpu_s)
+        return ("ok", extract(Path(request)))
+    except CairnError as e:
+        return ("err", e.code.value, e.detail)
+    except MemoryError:
+        return ("err", ErrorCode.DOC_TOO_LARGE.value, f"{request}: over the memory limit")
+    except RecursionError:
+        return ("err", ErrorCode.DOC_MALFORMED.value, f"{request}: nested too deeply")
+    except Exception as e:  # noqa: BLE001 - a parser bug on a hostile file is its failure
+        return ("err", ErrorCode.DOC_MALFORMED.value, f"{request}: {type(e).__name__}: {e}")
 
 
 class SandboxedParser:
@@ -75,9 +86,13 @@ class SandboxedParser:
     ) -> None:
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
+        # CPU seconds per file: the wall-clock limit too (a parser blocked on I/O uses none)
+        self.limits = ChildLimits(
+            memory_mb=memory_mb, cpu_s=timeout_s, file_size_bytes=0, no_children=True
+        )
         self._ctx = multiprocessing.get_context("spawn")
-        self._process = None
-        self._conn = None
+        self._process: SpawnProcess | None = None
+        self._conn: Connection | None = None
 
     def __enter__(self) -> SandboxedParser:
         return self
@@ -90,7 +105,10 @@ class SandboxedParser:
         not the document's: CairnError(INTERNAL) ends the batch and the files stay queued."""
         parent, child = self._ctx.Pipe(duplex=True)
         process = self._ctx.Process(
-            target=_child_main, args=(child, self.memory_mb), name="cairn-doc-parser", daemon=True
+            target=_child_main,
+            args=(child, self.limits, self.timeout_s),
+            name="cairn-doc-parser",
+            daemon=True,
         )
         process.start()
         child.close()
@@ -99,7 +117,7 @@ class SandboxedParser:
             if parent.poll(STARTUP_TIMEOUT_S) and parent.recv() == ("hello",):
                 return
         except (EOFError, OSError):
-            pass
+            log.debug("document parser gave no hello", exc_info=True)  # INTERNAL below
         process.join(1)
         code = process.exitcode
         self._kill()
@@ -117,10 +135,11 @@ class SandboxedParser:
     def close(self) -> None:
         if self._process is not None and self._process.is_alive():
             try:
-                self._conn.send(None)
+                if self._conn is not None:
+                    self._conn.send(None)
                 self._process.join(2)
-            except (OSError, ValueError):
-                pass
+            except (OSError, ValueError):  # the child is gone already: _kill tidies up
+                log.debug("document parser did not take its stop message", exc_info=True)
         self._kill()
 
     @property
@@ -132,7 +151,8 @@ class SandboxedParser:
         if self._process is None or not self._process.is_alive():
             self._kill()
             self._start()
-        conn = self._conn
+        conn, process = self._conn, self._process
+        assert conn is not None and process is not None  # _start set both or raised
         try:
             conn.send(str(path))
         except (OSError, ValueError):
@@ -153,21 +173,25 @@ class SandboxedParser:
                 ready = conn.poll(min(left, 0.1))
                 reply = conn.recv() if ready else None
             except (EOFError, OSError):
-                code = self._process.exitcode if self._process is not None else None
+                code = process.exitcode
                 self._kill()
-                raise CairnError(
-                    ErrorCode.DOC_MALFORMED,
-                    f"{path}: the parser stopped (exit code {code}); damaged or too large",
-                ) from None
+                raise _stopped(path, code) from None
             if reply is None:
-                if not self._process.is_alive() and not conn.poll(0):
-                    code = self._process.exitcode
+                if not process.is_alive() and not conn.poll(0):
+                    code = process.exitcode
                     self._kill()
-                    raise CairnError(
-                        ErrorCode.DOC_MALFORMED,
-                        f"{path}: the parser stopped (exit code {code}); damaged or too large",
-                    )
+                    raise _stopped(path, code)
                 continue
             if reply[0] == "ok":
                 return reply[1]
             raise CairnError(ErrorCode(reply[1]), reply[2])
+
+
+def _stopped(path: Path, code: int | None) -> CairnError:
+    """The error for a parser child that died on `path` (exit code `code`)."""
+    if code == -getattr(signal, "SIGXCPU", -1000):
+        return CairnError(ErrorCode.DOC_TIMEOUT, f"{path}: over the CPU time limit")
+    return CairnError(
+        ErrorCode.DOC_MALFORMED,
+        f"{path}: the parser stopped (exit code {code}); damaged or too large",
+    )

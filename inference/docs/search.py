@@ -16,11 +16,24 @@ import math
 import re
 import unicodedata
 
+from ..engines.embedding import Embedder
+from .chunking import CJK_RUN as _CJK_RUN
+from .chunking import has_cjk
+from .dense import dense_search, rrf_fuse
+from .pathtext import key_path
 from .records import Hit
 from .store import DocStore
 
+__all__ = ["has_cjk", "query_terms", "search", "truncated_query"]
+
 CANDIDATES = 60  # BM25 candidates re-scored per query
 MAX_TERMS = 16
+# Query cost bounds (a 25,000-character Chinese query took 100 s over 2,000 chunks): only the
+# first MAX_QUERY_CHARS characters are searched (callers say so: `truncated_query`); CJK
+# trigrams and short runs are de-duplicated and capped, since each short run is a scan.
+MAX_QUERY_CHARS = 2_000
+MAX_CJK_GRAMS = 64
+MAX_CJK_SHORT_RUNS = 16
 TEXT_WEIGHT, HEADING_WEIGHT = 1.0, 0.5
 
 STOP_WORDS = frozenset(
@@ -36,7 +49,6 @@ STOP_WORDS = frozenset(
     show find know document documents text file files page pages mention mentioned""".split()
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 # Chinese question and function words: the query is cut at them, as stop words are dropped in
@@ -45,10 +57,6 @@ _CJK_STOP = re.compile(
     "为什么|怎么样|什么|哪个|哪些|哪里|哪儿|怎么|如何|多少|是否|有没有|没有|请问|一下|这个|那个|"
     "[的了吗呢吧是在和与及或也都就还又被把对从这那谁哪几个有请问]"
 )
-
-
-def has_cjk(text: str) -> bool:
-    return _CJK_RUN.search(text) is not None
 
 
 def query_terms(query: str) -> list[str]:
@@ -64,6 +72,13 @@ def query_terms(query: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
+def truncated_query(query: str) -> tuple[str, bool]:
+    """(the part of `query` that is searched, whether it was cut)."""
+    if len(query) <= MAX_QUERY_CHARS:
+        return query, False
+    return query[:MAX_QUERY_CHARS], True
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -74,19 +89,18 @@ def search(
     collection: str,
     k: int = 8,
     *,
-    embedder=None,
+    embedder: Embedder | None = None,
     rrf_k: int = 60,
 ) -> list[Hit]:
     """The k best chunks for `query` in `collection`, best first. Higher score is better."""
     lists: list[list[Hit]] = []
+    query, _ = truncated_query(query)
     terms = query_terms(query)
     if terms:
         lists.append(_bm25(store, terms, collection, max(CANDIDATES, k)))
     if has_cjk(query):
         lists.append(_cjk(store, query, collection, max(CANDIDATES, k)))
     if embedder is not None:
-        from .dense import dense_search
-
         dense = dense_search(store, embedder, query, collection, max(CANDIDATES, k))
         if dense:
             lists.append(dense)
@@ -95,27 +109,16 @@ def search(
         return []
     if len(lists) == 1:
         return lists[0][:k]
-    from .dense import rrf_fuse
-
     return rrf_fuse(lists, k=rrf_k)[:k]
 
 
 def _bm25(store: DocStore, terms: list[str], collection: str, limit: int) -> list[Hit]:
-    db = store.db
-    rows = db.execute(
-        f"""SELECT c.id, f.path, c.page, c.text, c.heading, c.ordinal,
-                   bm25(chunks_fts, {TEXT_WEIGHT}, {HEADING_WEIGHT}) AS rank,
-                   highlight(chunks_fts, 0, char(2), char(3)),
-                   highlight(chunks_fts, 1, char(2), char(3))
-            FROM chunks_fts JOIN chunks c ON c.id = chunks_fts.rowid
-            JOIN files f ON f.id = c.file_id
-            WHERE chunks_fts MATCH ? AND f.collection = ? AND f.status = 'ready'
-            ORDER BY rank LIMIT ?""",
-        (" OR ".join(_quote(t) for t in terms), collection, limit),
-    ).fetchall()
+    rows = store.fts_candidates(
+        " OR ".join(_quote(t) for t in terms), collection, limit, TEXT_WEIGHT, HEADING_WEIGHT
+    )
     if not rows:
         return []
-    weights = _idf(db, terms) if len(terms) > 1 else {terms[0]: 1.0}
+    weights = _idf(store, terms) if len(terms) > 1 else {terms[0]: 1.0}
     total_weight = sum(weights.values()) or 1.0
     pairs = max(1, len(terms) - 1)
     folded = [_fold(t) for t in terms]
@@ -201,15 +204,13 @@ def _chain(position: int, term: int, at: dict[int, list[int]], n_terms: int) -> 
     )
 
 
-def _idf(db, terms: list[str]) -> dict[str, float]:
+def _idf(store: DocStore, terms: list[str]) -> dict[str, float]:
     """Inverse document frequency per term. A term found nowhere counts as if found once, so
     that a question word the documents never use weighs like their rarest word."""
-    n = db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+    n = store.chunk_count()
     out = {}
     for term in terms:
-        df = db.execute(
-            "SELECT COUNT(*) FROM chunks_fts WHERE chunks_fts MATCH ?", (_quote(term),)
-        ).fetchone()[0]
+        df = store.fts_count(_quote(term))
         out[term] = math.log(1 + n / (max(df, 1) + 0.5))
     return out
 
@@ -218,31 +219,21 @@ def _cjk(store: DocStore, query: str, collection: str, limit: int) -> list[Hit]:
     """Trigram search for CJK text: each run of the query gives its trigrams (or a substring
     scan for runs of one or two characters); chunks holding more of them rank higher."""
     runs = _CJK_RUN.findall(_CJK_STOP.sub(" ", query)) or _CJK_RUN.findall(query)
-    runs = [r for r in runs if len(r) > 1] or runs
+    runs = list(dict.fromkeys(r for r in runs if len(r) > 1)) or list(dict.fromkeys(runs))
     grams = list(
         dict.fromkeys(r[i : i + 3] for r in runs if len(r) >= 3 for i in range(len(r) - 2))
-    )
-    short = [r for r in runs if len(r) < 3]
+    )[:MAX_CJK_GRAMS]
+    short = [r for r in runs if len(r) < 3][:MAX_CJK_SHORT_RUNS]
     scored: dict[int, float] = {}
-    db = store.db
     if grams:
-        for chunk_id, rank in db.execute(
-            """SELECT rowid, bm25(chunks_cjk) FROM chunks_cjk WHERE chunks_cjk MATCH ?
-               ORDER BY bm25(chunks_cjk) LIMIT ?""",
-            (" OR ".join(_quote(g) for g in grams[:64]), limit * 4),
-        ):
+        match = " OR ".join(_quote(g) for g in grams)
+        for chunk_id, rank in store.cjk_candidates(match, limit * 4):
             scored[chunk_id] = -rank
     for run in short:
-        for (chunk_id,) in db.execute(
-            """SELECT id FROM chunks WHERE id IN (SELECT rowid FROM chunks_cjk)
-               AND instr(text, ?) > 0 LIMIT ?""",
-            (run, limit * 4),
-        ):
+        for chunk_id in store.cjk_containing(run, limit * 4):
             scored[chunk_id] = scored.get(chunk_id, 0.0) + 1.0
     if not scored:
         return []
-    ids = list(scored)
-    marks = ",".join("?" * len(ids))
     pieces = grams + short
 
     def coverage(text: str) -> float:  # the share of the query's trigrams the chunk holds
@@ -250,22 +241,24 @@ def _cjk(store: DocStore, query: str, collection: str, limit: int) -> list[Hit]:
 
     hits = [
         _hit(path, page, text, scored[cid], heading, cid, ordinal, coverage(text))
-        for cid, path, page, text, heading, ordinal in db.execute(
-            f"""SELECT c.id, f.path, c.page, c.text, c.heading, c.ordinal FROM chunks c
-                JOIN files f ON f.id = c.file_id
-                WHERE c.id IN ({marks}) AND f.collection = ? AND f.status = 'ready'""",
-            (*ids, collection),
-        )
+        for cid, path, page, text, heading, ordinal in store.ready_chunks(list(scored), collection)
     ]
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 
 
-def _hit(path, page, text, score, heading, chunk_id, ordinal, coverage) -> Hit:
-    from pathlib import Path
-
+def _hit(
+    path: str,
+    page: int | None,
+    text: str,
+    score: float,
+    heading: str,
+    chunk_id: int,
+    ordinal: int,
+    coverage: float,
+) -> Hit:
     return Hit(
-        path=Path(path),
+        path=key_path(path),
         page=page,
         text=text,
         score=float(score) if math.isfinite(score) else 0.0,

@@ -7,50 +7,72 @@ between any two tokens, abort a long prompt, and report true token counts (libmt
 prompt, image tokens included, which is what llama.cpp's perf counters see; the bindings' usage
 field counts an image as about 20 tokens where a few hundred are processed).
 
-Every answer re-evaluates its whole prompt: Qwen3.5 mixes attention with linear-attention
-(recurrent) layers, whose state cannot be rolled back to a shared prefix.
+Qwen3.5 mixes attention with linear-attention (recurrent) layers, whose state cannot be rolled
+back to a shared prefix; so the engine keeps copies of its sequence state at the message boundaries
+of each prompt and, once an answer is complete and the caller keeps iterating, of the answer as the
+next turn will render it (llamacpp/reuse.py, in a StateCache under a byte budget). A new request
+restores the longest checkpointed prefix of its prompt and evaluates only the rest; pictures in a
+restored prefix are not encoded again. `cached_tokens` in the final chunk counts the restored
+prompt tokens.
+
+Over 400 lines as one class: loading, prompt, the generation loop and its statistics share the
+context, the vocabulary and llama.cpp's counters; prompt evaluation, media and state reuse live in
+llamacpp/.
 """
 
 from __future__ import annotations
 
 import codecs
 import ctypes
+import dataclasses
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
 from ..cancel import CancelToken
-from ..catalog import load_catalog, thinking_default_for_size
 from ..checkpoint import LocalModel, read_gguf_metadata
 from ..errors import CairnError, ErrorCode
-from ..media.images import load_image
-from ..qwen import STOP_TOKENS, ThinkingSplitter, prompt_opens_thinking
+from ..qwen import STOP_TOKENS
 from ..records import (
-    DEFAULT_PRESETS,
     Chunk,
+    EngineName,
     FinishReason,
     GenerationRequest,
+    Message,
     Modality,
     SamplingPreset,
 )
+from .chunks import ChunkSplitter
 from .llamacpp import native, prefill
 from .llamacpp.media import with_markers
+from .llamacpp.reuse import StateKeeper
+from .llamacpp.state import PromptItems
 from .llamacpp.template import ChatTemplate, TemplateError
-from .prompting import chat_messages, request_images
+from .prepare import model_defaults, prepare
+from .prompting import chat_messages
+from .state_cache import CacheStats
+from .state_disk import DiskStates, cached_identity
 
 DEFAULT_N_CTX = 8192
 DEFAULT_N_BATCH = 512
-DEFAULT_IMAGE_MAX_TOKENS = 1024  # per image; CPU prompt speed makes bigger images slow
+DEFAULT_IMAGE_MAX_TOKENS = 1024
+DEFAULT_DISK_BUDGET = (
+    2**30
+)  # bytes of conversations' last checkpoints kept on disk  # per image; CPU prompt speed makes bigger images slow
 
 
-def _presets_for(size: str | None) -> dict[str, SamplingPreset]:
-    """The catalog's presets for a GGUF of this size, else the Qwen3.5 model card's."""
-    try:
-        for spec in load_catalog():
-            if spec.engine == "llamacpp" and spec.size == size and spec.presets:
-                return {k: spec.preset(k == "thinking") for k in ("thinking", "instruct")}
-    except (OSError, ValueError, KeyError):
-        pass
-    return dict(DEFAULT_PRESETS)
+def _then(chunks: Iterator[Chunk], after: Callable[[str], None]) -> Iterator[Chunk]:
+    """Pass `chunks` through, then call `after` with the answer text once the final chunk has
+    been taken and the caller asks for more (closing the stream there skips it)."""
+    answer: list[str] = []
+    final: Chunk | None = None
+    for chunk in chunks:
+        answer.append(chunk.text)
+        final = chunk if chunk.finish_reason is not None else final
+        yield chunk
+    if final is not None and final.finish_reason is not FinishReason.CANCELLED:
+        after("".join(answer))
 
 
 def _choose_device(device: str | None) -> str:
@@ -70,9 +92,18 @@ def _choose_device(device: str | None) -> str:
 class LlamaCppEngine:
     """A Qwen3.5 GGUF (plus its mmproj vision projector when present) loaded with llama.cpp."""
 
-    name = "llamacpp"
+    name: str = EngineName.LLAMACPP
 
-    def __init__(self, model: LocalModel, llm, mtmd_ctx, device: str, n_threads: int) -> None:
+    def __init__(
+        self,
+        model: LocalModel,
+        llm: Any,
+        mtmd_ctx: Any,
+        device: str,
+        n_threads: int,
+        state_budget: int | None = None,
+        disk: DiskStates | None = None,
+    ) -> None:
         import llama_cpp
 
         self.local = model
@@ -82,8 +113,9 @@ class LlamaCppEngine:
         self.capabilities = frozenset(
             {Modality.TEXT} | ({Modality.IMAGE, Modality.VIDEO} if mtmd_ctx else set())
         )
-        self.thinking_default = thinking_default_for_size(model.size)
-        self.presets = _presets_for(model.size)
+        defaults = model_defaults(model, EngineName.LLAMACPP)
+        self.thinking_default = defaults.thinking_default
+        self.presets: dict[str, SamplingPreset] = dict(defaults.presets)
         self._llm = llm
         self._mtmd = mtmd_ctx
         self._ctx = llm.ctx
@@ -101,6 +133,17 @@ class LlamaCppEngine:
         )
         self._batch = native.Batch(self.n_batch)
         self._one = native.Batch(1)
+        self._keeper = StateKeeper(
+            llm,
+            mtmd_ctx,
+            self._batch,
+            boundary=self._single_token("<|im_start|>"),  # where a message begins
+            n_ctx=self.n_ctx,
+            budget=state_budget,
+            identity=(str(model.gguf), str(model.mmproj)),
+            disk=disk,
+        )
+        self._last_perf: native.Perf | None = None
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -113,9 +156,16 @@ class LlamaCppEngine:
         n_threads: int | None = None,
         n_ctx: int | None = None,
         image_max_tokens: int = DEFAULT_IMAGE_MAX_TOKENS,
+        state_budget: int | None = None,
+        state_dir: Path | None = None,
+        state_disk_budget: int = DEFAULT_DISK_BUDGET,
     ) -> LlamaCppEngine:
-        """Load the GGUF (and projector). Raises CairnError: ENGINE_UNAVAILABLE, DEVICE_UNAVAILABLE,
-        MODEL_LOAD_FAILED, NOT_QWEN35 (checked by inspect_model before we get here)."""
+        """Load the GGUF (and projector). `state_budget`: bytes for checkpoints of the model
+        state (None: state_cache.default_budget_bytes(); 0: no reuse between requests).
+        `state_dir`: a folder for each conversation's last checkpoint, kept across runs within
+        `state_disk_budget` bytes (None: memory only).
+        Raises CairnError: ENGINE_UNAVAILABLE, DEVICE_UNAVAILABLE, MODEL_LOAD_FAILED,
+        NOT_QWEN35 (checked by inspect_model before we get here)."""
         if model.format != "gguf" or model.gguf is None:
             raise CairnError(
                 ErrorCode.ENGINE_UNAVAILABLE, f"{model.path}: llama.cpp needs a GGUF file"
@@ -154,7 +204,11 @@ class LlamaCppEngine:
                 llm.close()
                 raise
         try:
-            return cls(model, llm, mtmd_ctx, chosen, threads)
+            disk = None
+            if state_dir is not None and state_budget != 0 and state_disk_budget > 0:
+                identity = cached_identity(state_dir, (model.gguf, model.mmproj))
+                disk = DiskStates(state_dir, state_disk_budget, identity)
+            return cls(model, llm, mtmd_ctx, chosen, threads, state_budget, disk)
         except BaseException as e:
             if mtmd_ctx is not None:
                 from llama_cpp import mtmd_cpp
@@ -166,7 +220,9 @@ class LlamaCppEngine:
             raise
 
     @staticmethod
-    def _load_projector(model: LocalModel, llm, threads: int, device: str, max_tokens: int):
+    def _load_projector(
+        model: LocalModel, llm: Any, threads: int, device: str, max_tokens: int
+    ) -> Any:
         from llama_cpp import mtmd_cpp
 
         params = mtmd_cpp.mtmd_context_params_default()
@@ -195,11 +251,17 @@ class LlamaCppEngine:
 
     # -- prompt --------------------------------------------------------------------------------
 
-    def render_prompt(self, request: GenerationRequest, thinking: bool, images=(), marker=""):
+    def render_prompt(
+        self,
+        request: GenerationRequest,
+        thinking: bool,
+        images: Sequence[Any] = (),
+        marker: str = "",
+    ) -> tuple[str, list[Any]]:
         """(prompt text, pictures in marker order) for a request."""
         media = bool(images or request.video_frames)
         messages = chat_messages(request, media=media)
-        pictures = []
+        pictures: list[Any] = []
         if media:
             messages, pictures = with_markers(messages, images, request.video_frames, marker)
         try:
@@ -224,25 +286,21 @@ class LlamaCppEngine:
         prompt_tokens counts image tokens too (it equals llama.cpp's n_p_eval for the answer);
         peak_memory_mb is the process's lifetime RSS peak (getrusage).
         """
-        images = request_images(request)
-        frames = request.video_frames
-        if (images or frames) and self._mtmd is None:
-            raise CairnError(
-                ErrorCode.UNSUPPORTED_INPUT,
-                f"{self.model_name} has no vision projector (mmproj file): text only",
-            )
-        pil_images = [load_image(p) for p in images]  # validate every file before any work
-        thinking = self.thinking_default if request.thinking is None else request.thinking
-        params = request.params.resolved(self.presets["thinking" if thinking else "instruct"])
-        if params.max_tokens < 1:
-            raise CairnError(ErrorCode.INVALID_ARGUMENT, "max tokens must be at least 1")
+        ready = prepare(
+            request,
+            thinking_default=self.thinking_default,
+            presets=self.presets,
+            vision=self._mtmd is not None,
+            text_only=f"{self.model_name} has no vision projector (mmproj file): text only",
+        )
+        params = ready.params
         marker = ""
-        if pil_images or frames:
+        if ready.has_media:
             from llama_cpp import mtmd_cpp
 
             marker = mtmd_cpp.mtmd_default_marker().decode()
         try:
-            prompt, pictures = self.render_prompt(request, thinking, pil_images, marker)
+            prompt, pictures = self.render_prompt(request, ready.thinking, ready.images, marker)
         except ValueError as e:  # a frame that is not an RGB uint8 array
             raise CairnError(ErrorCode.INVALID_ARGUMENT, str(e)) from None
         sampling = native.Sampling(
@@ -250,44 +308,45 @@ class LlamaCppEngine:
             top_p=float(params.top_p if params.top_p is not None else 1.0),
             top_k=int(params.top_k or 0),
             presence_penalty=float(params.presence_penalty or 0.0),
+            min_p=float(params.min_p or 0.0),
             seed=params.seed,
         )
-        return self._stream(prompt, pictures, sampling, params.max_tokens, cancel)
+        stream = self._stream(prompt, pictures, sampling, params.max_tokens, cancel)
 
-    def _prefill(self, prompt: str, pictures, cancel: CancelToken) -> tuple[int, int]:
-        """Evaluate the prompt; return (prompt tokens, next position). May raise PromptCancelled."""
-        chunks = None
+        def settle(answer: str) -> None:
+            self._settle(request, ready.thinking, ready.images, marker, answer, cancel)
+
+        return _then(stream, settle)
+
+    def _prefill(
+        self, prompt: str, pictures: list[Any], cancel: CancelToken
+    ) -> tuple[PromptItems, int, int]:
+        """Tokenize, check the length, then evaluate from the longest checkpointed prefix;
+        return (items, tokens restored, next position). May raise PromptCancelled."""
+        items, chunks = self._keeper.items(prompt, pictures)
         try:
-            if pictures:
-                chunks = prefill.tokenize_media(self._mtmd, prompt, pictures)
-                n_prompt = prefill.count_chunk_tokens(chunks)
-            else:
-                tokens = self._llm.tokenize(prompt.encode("utf-8"), add_bos=False, special=True)
-                n_prompt = len(tokens)
-            self._check_fits(n_prompt)
-            native.clear_memory(self._ctx)
+            self._check_fits(items.total_tokens())
             native.reset_perf(self._ctx)
-            try:
-                with native.AbortWhen(self._ctx, lambda: cancel.cancelled):
-                    if chunks is not None:
-                        pos = prefill.eval_chunks(
-                            self._mtmd, self._ctx, chunks, self.n_batch, cancel
-                        )
-                    else:
-                        pos = prefill.eval_tokens(self._ctx, self._batch, tokens, cancel)
-            except prefill.PromptCancelled:
-                raise prefill.PromptCancelled(n_prompt) from None
-            return n_prompt, pos
+            self._last_perf = None
+            cached, pos = self._keeper.prefill(items, cancel)
+            return items, cached, pos
         finally:
             if chunks is not None:
                 prefill.free_chunks(chunks)
 
-    def _stream(self, prompt, pictures, sampling, max_tokens, cancel) -> Iterator[Chunk]:
+    def _stream(
+        self,
+        prompt: str,
+        pictures: list[Any],
+        sampling: native.Sampling,
+        max_tokens: int,
+        cancel: CancelToken,
+    ) -> Iterator[Chunk]:
         import llama_cpp
 
         started = time.perf_counter()
         try:
-            n_prompt, pos = self._prefill(prompt, pictures, cancel)
+            items, cached, pos = self._prefill(prompt, pictures, cancel)
         except prefill.PromptCancelled as e:
             n_prompt = e.args[0] if e.args else 0
             yield Chunk(
@@ -297,13 +356,13 @@ class LlamaCppEngine:
             )
             return
         prompt_done = time.perf_counter()
+        n_prompt = items.total_tokens()
 
-        splitter = ThinkingSplitter(in_thinking=prompt_opens_thinking(prompt))
+        splitter = ChunkSplitter(prompt)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         room = self.n_ctx - n_prompt  # KV cells left for generated tokens
         generated = 0
         first_token_at = None
-        seen_answer = False
         finish = FinishReason.LENGTH
         sampler = native.Sampler(sampling, self._n_vocab)
         try:
@@ -316,10 +375,7 @@ class LlamaCppEngine:
                     finish = FinishReason.STOP
                     break
                 text = decoder.decode(native.token_piece(self._vocab, token, self._piece_buf))
-                if text:
-                    for chunk in _split(splitter, text, seen_answer):
-                        seen_answer = seen_answer or bool(chunk.text)
-                        yield chunk
+                yield from splitter.feed(text)
                 if cancel.cancelled:
                     finish = FinishReason.CANCELLED
                     break
@@ -337,27 +393,71 @@ class LlamaCppEngine:
         finally:
             sampler.close()
         ended = time.perf_counter()
-        tail = decoder.decode(b"", final=True)
-        for chunk in _split(splitter, tail, seen_answer) if tail else ():
-            seen_answer = seen_answer or bool(chunk.text)
-            yield chunk
-        yield from _flush(splitter, seen_answer)
+        self._last_perf = self._answer_perf(n_prompt - cached)
+        yield from splitter.feed(decoder.decode(b"", final=True))
+        yield from splitter.flush()
         first = first_token_at or ended
         yield Chunk(
             finish_reason=finish,
             prompt_tokens=n_prompt,
             generation_tokens=generated,
             ttft_s=first - started,
-            prompt_tps=n_prompt / max(prompt_done - started, 1e-9),
+            prompt_tps=(n_prompt - cached) / max(prompt_done - started, 1e-9),
             generation_tps=(generated - 1) / (ended - first) if generated > 1 else 0.0,
             peak_memory_mb=native.peak_rss_mb(),
+            cached_tokens=cached,
         )
 
+    def _settle(
+        self,
+        request: GenerationRequest,
+        thinking: bool,
+        images: Sequence[Any],
+        marker: str,
+        answer: str,
+        cancel: CancelToken,
+    ) -> None:
+        """Read the answer as the next turn's prompt will render it (StateKeeper.settle on the
+        conversation plus this answer plus an empty user message). Runs after the final chunk,
+        so only when the caller keeps iterating (the app, the server)."""
+        if not self._keeper.cache.enabled or cancel.cancelled or not answer:
+            return
+        if request.video_frames and all(m.video is None for m in request.messages):
+            return  # the frames follow the last user message: a new one would move them
+        follow = dataclasses.replace(
+            request,
+            messages=(*request.messages, Message("assistant", answer), Message("user", "")),
+        )
+        try:
+            prompt, pictures = self.render_prompt(follow, thinking, images, marker)
+        except (CairnError, ValueError):
+            return  # a template that will not render it: the next turn reads the answer itself
+        self._keeper.settle(prompt, pictures, cancel)
+
+    def clear_checkpoints(self) -> None:
+        """Drop every checkpoint: the next request reads its whole prompt (a fresh engine's
+        behaviour, without loading the model again)."""
+        self._keeper.cache.clear()
+
+    def state_stats(self) -> CacheStats:
+        """The checkpoint store's figures (bytes held, checkpoints, hits)."""
+        return self._keeper.cache.stats()
+
     def perf(self) -> native.Perf:
-        """llama.cpp's counters for the last answer (prompt tokens evaluated, timings)."""
-        return native.perf(self._ctx)
+        """llama.cpp's counters for the last answer (prompt tokens evaluated: the prompt less its
+        cached_tokens; timings), taken when it ended, before any work for the next turn."""
+        return self._last_perf or native.perf(self._ctx)
+
+    def _answer_perf(self, evaluated: int) -> native.Perf:
+        """The counters now, with prompt tokens decoded one at a time (the last token after a
+        checkpoint) counted as prompt, as they are, not as generation, as llama.cpp counts them."""
+        p = native.perf(self._ctx)
+        moved = max(0, min(evaluated - p.prompt_tokens, p.eval_tokens))
+        return native.Perf(p.prompt_tokens + moved, p.prompt_ms, p.eval_tokens - moved, p.eval_ms)
 
     def close(self) -> None:
+        self._template.close()  # its renderer process
+        self._keeper.cache.clear()
         if self._mtmd is not None:
             from llama_cpp import mtmd_cpp
 
@@ -368,24 +468,3 @@ class LlamaCppEngine:
         if self._llm is not None:
             self._llm.close()
             self._llm = None
-
-
-def _split(splitter: ThinkingSplitter, text: str, seen_answer: bool) -> list[Chunk]:
-    thinking, answer = splitter.feed(text)
-    return _chunks(thinking, answer, seen_answer)
-
-
-def _flush(splitter: ThinkingSplitter, seen_answer: bool) -> list[Chunk]:
-    thinking, answer = splitter.flush()
-    return _chunks(thinking, answer, seen_answer)
-
-
-def _chunks(thinking: str, answer: str, seen_answer: bool) -> list[Chunk]:
-    out = []
-    if thinking:
-        out.append(Chunk(thinking=thinking))
-    if answer and not seen_answer:
-        answer = answer.lstrip("\n")  # Qwen writes blank lines after </think>
-    if answer:
-        out.append(Chunk(text=answer))
-    return out

@@ -1,7 +1,7 @@
 """Turn a GenerationRequest into chat-template messages, the same way for every engine.
 
-Images are placed before the text of the message they belong to and the sampled video of the
-last user message goes in as one video part, as Qwen3.5's chat template expects. A text-only
+Images are placed before the text of the message they belong to and the sampled video goes in
+as one video part of the last user message that names a video (else of the last user message), as Qwen3.5's chat template expects. A text-only
 engine gets plain string contents.
 """
 
@@ -17,13 +17,20 @@ def request_images(request: GenerationRequest) -> list[Path]:
     return [p for m in request.messages for p in m.images]
 
 
+def video_message_index(request: GenerationRequest) -> int:
+    """The message the sampled video frames belong to: the last user message that names a video
+    (so a follow-up question keeps the video where it was and the engines can reuse its state),
+    else the last user message; -1 when there is none."""
+    users = [i for i, m in enumerate(request.messages) if m.role == "user"]
+    with_video = [i for i in users if request.messages[i].video is not None]
+    return (with_video or users or [-1])[-1]
+
+
 def chat_messages(request: GenerationRequest, *, media: bool) -> list[dict]:
-    last_user = max(
-        (i for i, m in enumerate(request.messages) if m.role == "user"), default=-1
-    )
+    video_at = video_message_index(request)
     out: list[dict] = []
     for i, message in enumerate(request.messages):
-        has_video = i == last_user and bool(request.video_frames)
+        has_video = i == video_at and bool(request.video_frames)
         if not media or not (message.images or has_video):
             out.append({"role": message.role, "content": message.content})
             continue

@@ -23,21 +23,24 @@ from pathlib import Path
 from ..cancel import CancelToken
 from ..errors import CairnError, ErrorCode
 from ..records import ModelSpec, Progress
+from .files import choose_files, describe
 from .hub import (
     RETRY_DELAYS,
     RemoteFile,
+    RepoSnapshot,
     fetch_snapshot,
     file_url,
+    plain_http_host,
     request_headers,
     to_cairn_error,
+    use_proxy,
 )
 from .manifest import (
-    HF_SUFFIXES,
     FileRecord,
     Manifest,
-    allowed_file,
     check_ready,
     git_blob_sha1,
+    read_manifest,
     sha256_file,
     valid_model_id,
     write_manifest,
@@ -61,28 +64,6 @@ def free_space(path: Path) -> int:
 
 def partial_dir(models_dir: Path, model_id: str) -> Path:
     return models_dir / PARTIAL_DIR / model_id
-
-
-def select_files(spec: ModelSpec, files: tuple[RemoteFile, ...]) -> list[RemoteFile]:
-    """The files an engine needs: GGUF entries exactly their listed files (+ mmproj), HF entries
-    every safetensors/json/jinja/txt file. Pickles and code are never selected."""
-    by_path = {f.path: f for f in files}
-    if spec.files:
-        wanted = list(spec.files) + ([spec.mmproj] if spec.mmproj else [])
-        out = []
-        for name in wanted:
-            if not allowed_file(name, frozenset({".gguf"})):
-                raise CairnError(ErrorCode.INVALID_ARGUMENT, f"catalog lists {name!r}")
-            if name not in by_path:
-                raise CairnError(ErrorCode.NOT_FOUND_ON_HUB, f"{spec.repo_id}: {name}")
-            out.append(by_path[name])
-        return out
-    out = [f for f in files if allowed_file(f.path, HF_SUFFIXES)]
-    if not any(f.path.endswith(".safetensors") for f in out):
-        raise CairnError(ErrorCode.NOT_FOUND_ON_HUB, f"{spec.repo_id}: no .safetensors weights")
-    if not any(f.path == "config.json" for f in out):
-        raise CairnError(ErrorCode.NOT_FOUND_ON_HUB, f"{spec.repo_id}: no config.json")
-    return out
 
 
 class _Meter:
@@ -133,13 +114,16 @@ def _write_plan(work: Path, plan: dict) -> None:
     os.replace(tmp, work / PLAN_NAME)
 
 
-def _verify(path: Path, remote: RemoteFile) -> str:
-    """The file's SHA-256, after checking it against the Hub's LFS sha256 or git blob id."""
+def _verify(path: Path, remote: RemoteFile, pinned: str | None = None) -> str:
+    """The file's SHA-256, after checking it against the Hub's LFS sha256 or git blob id, and
+    against the SHA-256 the catalog pins for it (when it pins one)."""
     digest = sha256_file(path)
     if remote.sha256 is not None:
         ok = digest == remote.sha256.lower()
     else:
         ok = git_blob_sha1(path) == (remote.git_oid or "").lower()
+    if pinned is not None and digest != pinned.lower():
+        ok = False
     if not ok:
         raise CairnError(ErrorCode.CHECKSUM_MISMATCH, remote.path)
     return digest
@@ -151,12 +135,16 @@ def download_model(
     *,
     endpoint: str | None = None,
     token: str | None = None,
+    proxy: str | None = None,
     progress: ProgressFn | None = None,
     cancel: CancelToken | None = None,
     free_space_fn: FreeSpaceFn = free_space,
     delays: tuple[float, ...] = RETRY_DELAYS,
 ) -> Path:
-    """Fetch, verify and install `spec`; returns models/<id>/. Resumes a previous attempt."""
+    """Fetch, verify and install `spec`; returns models/<id>/. Resumes a previous attempt.
+
+    `endpoint` is a Hub mirror (HF_ENDPOINT's role), `proxy` an http(s) proxy URL; None for
+    either: the Hugging Face Hub, the system's proxy settings."""
     if not valid_model_id(spec.id):
         raise CairnError(ErrorCode.INVALID_ARGUMENT, f"bad model id {spec.id!r}")
     final = models_dir / spec.id
@@ -174,6 +162,7 @@ def download_model(
             ErrorCode.DOWNLOAD_FAILED, f"{spec.id} is being downloaded by another Cairn process"
         ) from None
     try:
+        use_proxy(proxy)
         return _download_locked(
             spec, final, work, endpoint, token, progress, cancel, free_space_fn, delays
         )
@@ -204,11 +193,15 @@ def _download_locked(spec, final, work, endpoint, token, progress, cancel, free_
     else:
         _clear_folder(work)
         plan, revision = {}, pinned
+    revision = revision or _earlier_revision(spec, final)
     work.mkdir(exist_ok=True)
+    insecure = plain_http_host(endpoint, token)
+    if insecure is not None and progress is not None:  # said before the first request
+        progress(Progress("insecure_token", 0, None, insecure))
     if progress is not None:
         progress(Progress("metadata", 0, None, spec.repo_id))
 
-    def snapshot_at(rev):  # the first request retries less: with no network, say so quickly
+    def snapshot_at(rev: str | None) -> RepoSnapshot:  # the first request retries less: with no network, say so quickly
         return fetch_snapshot(
             spec.repo_id, rev, endpoint=endpoint, token=token, cancel=cancel, delays=delays[:3]
         )
@@ -221,7 +214,11 @@ def _download_locked(spec, final, work, endpoint, token, progress, cancel, free_
         _clear_folder(work)  # the commit a paused download started from is gone: start over
         plan, revision = {}, None
         snapshot = snapshot_at(None)
-    files = select_files(spec, snapshot.files)
+    chosen = choose_files(spec, snapshot.files)
+    if progress is not None:  # which files were taken from the listing, and at which commit
+        progress(Progress("files", 0, None, f"{describe(chosen)} @ {snapshot.revision[:12]}"))
+    files = [c.remote for c in chosen]
+    expected = {c.remote.path: spec.sha256.get(c.expected or c.remote.path) for c in chosen}
     for f in files:
         if f.sha256 is None and f.git_oid is None:
             raise CairnError(ErrorCode.DOWNLOAD_FAILED, f"{spec.repo_id}: no checksum for {f.path}")
@@ -268,7 +265,7 @@ def _download_locked(spec, final, work, endpoint, token, progress, cancel, free_
         meter.emit(force=True, stage="verify")
         fsync_file(part)
         try:
-            digest = _verify(part, f)
+            digest = _verify(part, f, expected.get(f.path))
         except CairnError:
             part.unlink(missing_ok=True)  # never keep bytes that failed their checksum
             raise CairnError(ErrorCode.CHECKSUM_MISMATCH, f"{spec.repo_id}/{f.path}") from None
@@ -279,6 +276,15 @@ def _download_locked(spec, final, work, endpoint, token, progress, cancel, free_
     meter.emit(force=True)
     manifest = Manifest(spec.id, "hub", spec.repo_id, snapshot.revision, tuple(records))
     return install(work, final, manifest)
+
+
+def _earlier_revision(spec: ModelSpec, final: Path) -> str | None:
+    """The commit an earlier download of this model was fetched at (a damaged copy being
+    replaced): every later file comes from that same commit, never a newer one."""
+    manifest = read_manifest(final) if final.is_dir() else None
+    if manifest is None or manifest.source != "hub" or manifest.repo_id != spec.repo_id:
+        return None
+    return manifest.revision
 
 
 def install(work: Path, final: Path, manifest: Manifest) -> Path:

@@ -2,13 +2,16 @@
 
 The library does the metadata call (HfApi.model_info with files_metadata: the commit sha plus
 every file's size, git id and LFS SHA-256 in one request), the URLs (hf_hub_url), the headers
-(build_hf_headers) and the HTTP client (get_session: httpx with the environment's proxies);
-what its hf_hub_download lacks for us (resume across restarts, cancel, hashing) is in transfer.py.
+(build_hf_headers) and the HTTP client (get_session: httpx with the environment's proxies, or
+the proxy the caller passes: use_proxy); what its hf_hub_download lacks for us (resume across
+restarts, cancel, hashing) is in transfer.py.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,8 +19,44 @@ from dataclasses import dataclass
 from ..cancel import Cancelled, CancelToken
 from ..errors import CairnError, ErrorCode
 
+log = logging.getLogger(__name__)
+
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 RETRY_DELAYS = (0.5, 1.0, 2.0, 4.0, 8.0, 8.0)  # seconds between attempts that made no progress
+
+
+_proxy_lock = threading.Lock()
+_proxy_in_use: str | None = None
+
+
+def use_proxy(proxy: str | None) -> None:
+    """Route huggingface_hub's shared HTTP client through `proxy` (None: the system's settings).
+
+    huggingface_hub keeps one client per process, made by its client factory
+    (set_client_factory, its documented hook for proxies); it is replaced only when the proxy
+    changes. Cairn downloads one model at a time, so one proxy per process is enough."""
+    global _proxy_in_use
+    with _proxy_lock:
+        if proxy == _proxy_in_use:
+            return
+        from huggingface_hub.utils import set_client_factory
+        from huggingface_hub.utils._http import default_client_factory, hf_request_event_hook
+
+        if proxy is None:
+            set_client_factory(default_client_factory)
+        else:
+            import httpx2
+
+            def factory() -> httpx2.Client:  # the library's default client, plus the proxy
+                return httpx2.Client(
+                    event_hooks={"request": [hf_request_event_hook]},
+                    follow_redirects=True,
+                    timeout=None,
+                    proxy=proxy,
+                )
+
+            set_client_factory(factory)
+        _proxy_in_use = proxy
 
 
 @dataclass(frozen=True)
@@ -93,9 +132,10 @@ def with_retries(
             return call()
         except Cancelled:
             raise
-        except Exception as e:
+        except Exception as e:  # noqa: BLE001 - classified: transient ones retry, others raise
             if attempt >= len(delays) or not is_transient(e):
                 raise to_cairn_error(e, what) from None
+            log.info("%s: %s; retrying", what, e)
             if cancel is not None:
                 if cancel.wait(delays[attempt]):
                     raise Cancelled() from None
@@ -152,3 +192,25 @@ def request_headers(token: str | None) -> dict[str, str]:
     from huggingface_hub.utils import build_hf_headers
 
     return dict(build_hf_headers(token=token or False, library_name="cairn"))
+
+
+def plain_http_host(endpoint: str | None, token: str | None) -> str | None:
+    """The host a token would be sent to unencrypted: a plain-http `endpoint` (a mirror) that is
+    not this machine. None when there is no token, the endpoint is https, or it is loopback."""
+    if not token or not endpoint:
+        return None
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(endpoint.strip())
+    if parts.scheme.lower() != "http":
+        return None
+    host = (parts.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return None
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return None
+    except ValueError:
+        pass  # a name: only "localhost" is known to be this machine
+    return host or endpoint

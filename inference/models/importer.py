@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from ..cancel import CancelToken
-from ..checkpoint import inspect_model
+from ..checkpoint import inspect_embedding_model, inspect_model, read_gguf_metadata
 from ..errors import CairnError, ErrorCode
 from ..records import Progress
 from .downloader import PARTIAL_DIR, install
@@ -43,8 +44,6 @@ def _free_id(base: str, models_dir: Path, taken: set[str]) -> str:
 
 def _embedding_gguf(src: Path, error: CairnError) -> Path:
     """The GGUF of an embedding model (document search) at `src`, or re-raise `error`."""
-    from ..docs.embedder_llamacpp import inspect_embedding_model
-
     if error.code is not ErrorCode.NOT_QWEN35:
         raise error
     try:
@@ -61,8 +60,39 @@ def _check(path: Path) -> None:
         _embedding_gguf(path, e)
 
 
-def _sources(src: Path) -> tuple[str, list[tuple[Path, str]]]:
-    """(base name for the id, [(source file, relative destination)]) for what `src` holds."""
+def projector_problem(mmproj: Path, model_gguf: Path) -> str | None:
+    """Why `mmproj` is not the vision projector of `model_gguf` (None: it is).
+
+    It must be a regular file (links followed: not a device, not a FIFO) whose GGUF header says
+    it is a CLIP projector whose output width is the model's embedding width. A projector left
+    in the same folder (say, Downloads) for some other model fails that check."""
+    try:
+        if not stat.S_ISREG(mmproj.stat().st_mode):
+            return "not a regular file"
+        meta = read_gguf_metadata(
+            mmproj, ("general.architecture", "general.type", "clip.vision.projection_dim")
+        )
+        width = read_gguf_metadata(model_gguf, ("qwen35.embedding_length",)).get(
+            "qwen35.embedding_length"
+        )
+    except (OSError, RuntimeError) as e:
+        return f"unreadable ({getattr(e, 'strerror', None) or e})"
+    except CairnError as e:
+        return e.detail.removeprefix(f"{mmproj}: ") or "not a GGUF file"
+    arch = meta.get("general.architecture")
+    if arch != "clip" or meta.get("general.type") not in (None, "mmproj"):
+        return f"not a vision projector (architecture {arch!r})"
+    dim = meta.get("clip.vision.projection_dim")
+    if not isinstance(dim, int) or dim != width:
+        return f"made for a model of width {dim}, this model's is {width}"
+    return None
+
+
+def _sources(
+    src: Path, skipped: Callable[[str], None] = lambda line: None
+) -> tuple[str, list[tuple[Path, str]]]:
+    """(base name for the id, [(source file, relative destination)]) for what `src` holds.
+    `skipped` hears one line per file left out (a projector that is not the model's)."""
     try:
         local = inspect_model(src)  # NOT_QWEN35 / MODEL_INCOMPLETE / MODEL_NOT_FOUND
     except CairnError as e:
@@ -71,8 +101,16 @@ def _sources(src: Path) -> tuple[str, list[tuple[Path, str]]]:
     if local.format == "gguf":
         assert local.gguf is not None
         files = [(local.gguf, local.gguf.name)]
-        if local.mmproj is not None:
-            files.append((local.mmproj, local.mmproj.name))
+        chosen = False
+        for candidate in sorted(local.gguf.parent.glob("*.gguf")):
+            if candidate == local.gguf or not candidate.name.lower().startswith("mmproj"):
+                continue
+            problem = projector_problem(candidate, local.gguf)
+            if problem is None and not chosen:
+                files.append((candidate, candidate.name))
+                chosen = True
+            else:
+                skipped(f"{candidate.name}: {problem or 'a second projector'}")
         base = local.path.name if local.path.is_dir() else local.gguf.stem
         return base, files
     folder = local.path
@@ -110,8 +148,18 @@ def import_model(
 
     Progress has stage "import" (bytes copied of the total); a cancel removes the partial copy.
     """
-    src = Path(src).expanduser().resolve()
-    base, files = _sources(src)
+    named = Path(src).expanduser()
+    try:
+        src = named.resolve()
+    except (OSError, RuntimeError) as e:  # RuntimeError: a symlink loop
+        reason = "a loop of symbolic links" if isinstance(e, RuntimeError) else e.strerror
+        raise CairnError(ErrorCode.MODEL_NOT_FOUND, f"{named}: {reason}") from None
+
+    def skipped(line: str) -> None:
+        if progress is not None:
+            progress(Progress("skipped", 0, None, line))
+
+    base, files = _sources(src, skipped)
     models_dir.mkdir(parents=True, exist_ok=True)
     model_id = _free_id(_slug(base), models_dir, taken_ids)
     need = sum(p.stat().st_size for p, _ in files)

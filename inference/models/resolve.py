@@ -16,7 +16,7 @@ def resolve_model(ref: str | None, models_dir: Path) -> LocalModel:
     MODEL_NOT_DOWNLOADED. With no ref, the first ready model (catalog order, then imports).
     Nothing here touches the network: loading works from local paths only.
     """
-    from .store import ModelState, ModelStore
+    from .store import ModelStore
 
     store = ModelStore(models_dir)
     if ref:
@@ -26,12 +26,9 @@ def resolve_model(ref: str | None, models_dir: Path) -> LocalModel:
         if "/" not in ref and "\\" not in ref and ref not in (".", ".."):
             return store.local_model(ref)
         raise CairnError(ErrorCode.MODEL_NOT_FOUND, ref)
-    for entry in store.entries():
-        if entry.spec is not None and entry.spec.role != "chat":
-            continue  # an embedding model serves document search, not chat
-        if entry.state is ModelState.READY:
-            try:
-                return store.local_model(entry.id)
-            except CairnError:
-                continue
+    for entry in store.chat_models():  # an embedding model serves document search, not chat
+        try:
+            return store.local_model(entry.id)
+        except CairnError:
+            continue
     raise CairnError(ErrorCode.MODEL_NOT_FOUND, "no model installed yet (cairn models download ID)")

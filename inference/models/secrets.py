@@ -9,7 +9,10 @@ service name is a parameter so tests and portable installs can use their own.
 
 from __future__ import annotations
 
+import logging
 import threading
+
+log = logging.getLogger(__name__)
 
 USERNAME = "huggingface-token"
 
@@ -81,8 +84,8 @@ class TokenStore:
             return
         try:
             backend.delete_password(self.service, self.username)
-        except KeyringError:
-            pass
+        except KeyringError:  # nothing stored, or the keychain refuses: nothing to forget
+            log.debug("keychain delete failed", exc_info=True)
 
     def persistent(self) -> bool:
         """Whether a real keychain is available (else tokens last for this session only)."""

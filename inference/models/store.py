@@ -1,12 +1,14 @@
 """Cairn's models folder: the catalog's local state, downloads, imports, removal, disk use.
 
 This is the API the GUI's first-run screen and the `cairn models` command build on. It reads
-no settings: the models folder, the catalog, the Hub endpoint (mirror) and the token come in.
+no settings: the models folder, the catalog, the Hub endpoint (mirror), the proxy and the token
+come in.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,12 +16,22 @@ from pathlib import Path
 
 from ..cancel import CancelToken
 from ..catalog import load_catalog
-from ..checkpoint import LocalModel, inspect_model
+from ..checkpoint import (
+    EmbeddingModel,
+    LocalModel,
+    ModelRole,
+    inspect_embedding_model,
+    inspect_model,
+    role_of_path,
+)
 from ..errors import CairnError, ErrorCode
 from ..records import ModelSpec, Progress
 from .downloader import PARTIAL_DIR, download_model, free_space, partial_dir
 from .hub import RETRY_DELAYS
+from .inuse import refuse_if_loaded
 from .manifest import check_ready, tree_bytes, valid_model_id
+
+log = logging.getLogger(__name__)
 
 
 class ModelState(str, enum.Enum):
@@ -38,6 +50,22 @@ class ModelEntry:
     bytes_on_disk: int
 
 
+def role_of(entry: ModelEntry) -> ModelRole:
+    """What a models-folder entry is for. Catalog entries say so in their spec; an imported
+    folder is an embedding model when its GGUF is recognised as one (headers only)."""
+    if entry.spec is not None:
+        return ModelRole(entry.spec.role)
+    if entry.path is None:
+        return ModelRole.CHAT
+    return role_of_path(entry.path)
+
+
+def is_chat_model(entry: ModelEntry) -> bool:
+    """THE rule for what is offered for chat (the GUI's model list, `cairn chat` without a
+    model): a ready model whose role is chat."""
+    return entry.state is ModelState.READY and role_of(entry) is ModelRole.CHAT
+
+
 class ModelStore:
     def __init__(
         self,
@@ -46,6 +74,7 @@ class ModelStore:
         catalog: tuple[ModelSpec, ...] | None = None,
         endpoint: str | None = None,
         token: str | None = None,
+        proxy: str | None = None,
         free_space_fn: Callable[[Path], int] = free_space,
         retry_delays: tuple[float, ...] = RETRY_DELAYS,
     ) -> None:
@@ -53,8 +82,21 @@ class ModelStore:
         self.catalog = tuple(catalog) if catalog is not None else load_catalog()
         self.endpoint = endpoint.rstrip("/") if endpoint else None
         self.token = token
+        self.proxy = proxy or None
         self._free_space = free_space_fn
         self._delays = retry_delays
+
+    def with_network(self, endpoint: str | None, proxy: str | None) -> ModelStore:
+        """The same store downloading through another mirror and proxy (None: the defaults)."""
+        return ModelStore(
+            self.models_dir,
+            catalog=self.catalog,
+            endpoint=endpoint,
+            token=self.token,
+            proxy=proxy,
+            free_space_fn=self._free_space,
+            retry_delays=self._delays,
+        )
 
     # -- state -------------------------------------------------------------------------------
 
@@ -86,6 +128,23 @@ class ModelStore:
                 if child.is_dir() and not child.name.startswith(".") and child.name not in known:
                     out.append(self.entry(child.name))
         return out
+
+    def chat_models(self) -> list[ModelEntry]:
+        """The entries offered for chat, catalog order then imports (see is_chat_model)."""
+        return [e for e in self.entries() if is_chat_model(e)]
+
+    def embedding_model(self) -> EmbeddingModel | None:
+        """The first ready embedding model (catalog order, then imports), or None."""
+        for entry in self.entries():
+            if entry.state is not ModelState.READY or entry.path is None:
+                continue
+            if role_of(entry) is not ModelRole.EMBEDDING:
+                continue
+            try:
+                return inspect_embedding_model(entry.path, known_embedding=entry.spec is not None)
+            except CairnError as e:
+                log.warning("embedding model %s unusable: %s", entry.id, e)
+        return None
 
     def local_model(self, model_id: str) -> LocalModel:
         """The ready model `model_id`, recognised from its folder; refuses anything not ready."""
@@ -125,14 +184,15 @@ class ModelStore:
             self.models_dir,
             endpoint=self.endpoint,
             token=self.token,
+            proxy=self.proxy,
             progress=progress,
             cancel=cancel,
             free_space_fn=self._free_space,
             delays=self._delays,
         )
-        if spec.role != "chat":  # an embedding model (document search): not a Qwen3.5 model
-            from ..docs.embedder_llamacpp import inspect_embedding_model
-
+        if (
+            ModelRole(spec.role) is not ModelRole.CHAT
+        ):  # an embedding model (document search), not Qwen3.5
             found = inspect_embedding_model(folder, known_embedding=True)
             return LocalModel(folder, "gguf", model_id, spec.size, False, gguf=found.gguf)
         return inspect_model(folder)
@@ -162,7 +222,8 @@ class ModelStore:
         )
 
     def remove(self, model_id: str) -> None:
-        """Delete a model's folder and any partial download of it."""
+        """Delete a model's folder and any partial download of it; CairnError(MODEL_IN_USE) if
+        a Cairn process has it loaded (inuse.py)."""
         if not valid_model_id(model_id):
             raise CairnError(ErrorCode.MODEL_NOT_FOUND, model_id)
         folder = self.models_dir / model_id
@@ -180,6 +241,7 @@ class ModelStore:
                 ErrorCode.DOWNLOAD_FAILED, f"{model_id} is being downloaded: cancel it first"
             ) from None
         try:
+            refuse_if_loaded(self.models_dir, model_id)  # never pull files from under an engine
             for p in (folder, work):
                 if p.is_dir():
                     shutil.rmtree(p)

@@ -11,6 +11,7 @@ The HTTP client is huggingface_hub's own session (httpx, honouring HTTP(S)_PROXY
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -19,6 +20,8 @@ from pathlib import Path
 from ..cancel import Cancelled, CancelToken
 from ..errors import CairnError, ErrorCode
 from .hub import RETRY_DELAYS, is_transient, to_cairn_error
+
+log = logging.getLogger(__name__)
 
 READ_TIMEOUT_S = 30.0
 
@@ -56,9 +59,10 @@ def fetch_to_partial(
             _one_attempt(url, part, have, size, headers, on_bytes, cancel)
         except (Cancelled, CairnError):
             raise
-        except Exception as e:  # local write errors (disk full ...) are not transient
+        except Exception as e:  # noqa: BLE001 - classified: disk full ... is not transient
             if not is_transient(e):
                 raise to_cairn_error(e, what) from None
+            log.info("%s: %s; resuming", what, e)
             last_error = e
         now = _size_of(part)
         if now == size:

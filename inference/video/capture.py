@@ -14,13 +14,20 @@ Every expected failure is a CairnError with a VIDEO_* code.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import math
 import os
 import stat
+import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CairnError, ErrorCode
+
+log = logging.getLogger(__name__)
 
 # Anything bigger is refused before decoding: 16K on a side, 8K UHD twice over in pixels.
 MAX_SIDE = 16384
@@ -94,13 +101,61 @@ def open_capture(path: Path, *, demux_only: bool = False, threads: int | None = 
         params += [cv2.CAP_PROP_FORMAT, -1]
     elif threads is not None and threads > 0 and hasattr(cv2, "CAP_PROP_N_THREADS"):
         params += [cv2.CAP_PROP_N_THREADS, threads]
-    cap = cv2.VideoCapture(str(path), cv2.CAP_FFMPEG, params)
+    with openable_name(path) as name:
+        cap = cv2.VideoCapture(name, cv2.CAP_FFMPEG, params)
     if not cap.isOpened():
         cap.release()
         raise CairnError(
             ErrorCode.VIDEO_UNREADABLE, f"{path.name}: not a video, or an unknown codec"
         )
     return cap
+
+
+def encodable(name: str) -> bool:
+    """Whether OpenCV can take `name`: its binding converts to UTF-8 (a name holding bytes that
+    are not UTF-8, i.e. surrogate escapes, crashed it), and on Windows FFmpeg's file protocol
+    wants plain ASCII to be safe."""
+    if sys.platform == "win32":
+        return name.isascii()
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in name
+
+
+@contextlib.contextmanager
+def openable_name(path: Path) -> Iterator[str]:
+    """A name OpenCV can open for `path`, valid while the context lasts (FFmpeg keeps its own
+    descriptor once the capture is open, so the name may go right after).
+
+    An encodable name is used as it is. Otherwise the file is opened here and reached through
+    /proc/self/fd/N (Linux), else through a symbolic link with an ASCII name in a private
+    temporary folder (macOS, Windows with the privilege), else refused with one line.
+    """
+    name = str(path)
+    if encodable(name):
+        yield name
+        return
+    proc = Path("/proc/self/fd")
+    if proc.is_dir():
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        try:
+            yield f"/proc/self/fd/{fd}"
+        finally:
+            os.close(fd)
+        return
+    with tempfile.TemporaryDirectory(prefix="cairn-video-") as folder:
+        suffix = path.suffix if path.suffix[1:].isalnum() and path.suffix.isascii() else ""
+        link = Path(folder) / ("video" + suffix)
+        try:
+            os.symlink(path, link)
+        except OSError:
+            raise CairnError(
+                ErrorCode.VIDEO_UNREADABLE,
+                f"{path.name}: the file name cannot be passed to the video decoder; rename it",
+            ) from None
+        yield str(link)
 
 
 @dataclass(frozen=True)
@@ -124,9 +179,8 @@ def read_meta(cap, path: Path) -> StreamMeta:
         raise CairnError(ErrorCode.VIDEO_UNREADABLE, f"{path.name}: no picture size")
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise CairnError(ErrorCode.VIDEO_TOO_LARGE, f"{path.name}: {width}x{height}")
-    fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
-    if not math.isfinite(fps) or fps <= 0.1 or fps > 1000:
-        fps = None
+    claimed_fps = float(cap.get(cv2.CAP_PROP_FPS) or 0.0)
+    fps = claimed_fps if math.isfinite(claimed_fps) and 0.1 < claimed_fps <= 1000 else None
     count = cap.get(cv2.CAP_PROP_FRAME_COUNT)
     claimed = int(count) if math.isfinite(count) and 0 < count < 1e8 else None
     return StreamMeta(width, height, fps, claimed, fourcc_text(cap.get(cv2.CAP_PROP_FOURCC)))
@@ -303,7 +357,8 @@ def open_reader(
     # cameras write JPEGs without Huffman tables, which only FFmpeg's decoder knows how to fill).
     try:
         raw = open_capture(path, demux_only=True)
-    except CairnError:
+    except CairnError as e:  # no demux-only path for this file: decode normally
+        log.debug("%s: demux-only open failed (%s); decoding", path.name, e)
         return DecodeReader(cap), meta
     reader = MjpegReader(raw, meta.width, meta.height)
     if reader.grab() and reader.thumb() is not None:

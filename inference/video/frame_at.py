@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CairnError, ErrorCode
 from .capture import check_file, open_capture, read_meta
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
 FALLBACK_FPS = 25.0  # a stream without a usable rate: times are estimates
 
@@ -19,7 +23,7 @@ FALLBACK_FPS = 25.0  # a stream without a usable rate: times are estimates
 class FrameAt:
     """The picture (RGB uint8, H x W x 3), its time and index, and the video's length."""
 
-    image: object  # numpy.ndarray
+    image: NDArray[Any]  # RGB uint8 (H, W, 3)
     t: float
     index: int
     duration_s: float

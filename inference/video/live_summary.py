@@ -39,6 +39,7 @@ from .budget import (
     DEFAULT_DETAIL,
     Budget,
     EngineSpeed,
+    check_detail,
     measure_speed,
     plan_budget,
     record_speed,
@@ -51,6 +52,7 @@ from .summary import (
     DEFAULT_SHORT_CLIP_S,
     Segment,
     SegmentNote,
+    VideoSummary,
     _uniform_shapes,
     clip_prompt,
     merge_prompt,
@@ -405,3 +407,18 @@ class _ListTaker:
 
     def result(self) -> SampleResult:
         return self._samples
+
+
+def summarize(engine: Engine, path_or_samples, *, detail: str | None = None, **options):
+    """Summarize (or, with question=..., answer about) a video; iterate the result for Chunks.
+
+    With `detail` ("quick" or "detailed") the summary streams its chapters segment by segment
+    within a time budget (LiveSummary: question, params, thinking, progress, cancel, max_frames,
+    short_clip_s, speed, budget, decoder_threads). Without it, the whole video is read and
+    described first and the merged answer streams at the end (summary.VideoSummary: question,
+    params, thinking, progress, cancel, max_frames, max_side, frames_per_call, short_clip_s,
+    segment_max_tokens); bench/video_e2e.py keeps it as its "before".
+    """
+    if detail is not None:
+        return LiveSummary(engine, path_or_samples, detail=check_detail(detail), **options)
+    return VideoSummary(engine, path_or_samples, **options)

@@ -14,6 +14,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..cancel import Cancelled, CancelToken
 from ..errors import CairnError, ErrorCode
@@ -44,7 +45,7 @@ class _Candidate:
     index: int
     scene: int
     uniform: bool  # False: taken at a cut
-    image: object = None
+    image: Any = None  # the RGB array once read; None while only planning
 
 
 @dataclass

@@ -9,6 +9,11 @@ compression artefacts move few pixels of a 64x36 thumbnail and stay far below th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
 DEFAULT_THRESHOLD = 30.0
 
 
@@ -25,7 +30,7 @@ class CutDetector:
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
-        self._prev = None
+        self._prev: NDArray[Any] | None = None
         self.last_score = 0.0
 
     def update(self, thumb_bgr) -> bool:

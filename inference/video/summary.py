@@ -331,21 +331,3 @@ def _add(totals: dict, chunk: Chunk) -> None:
     totals["prompt"] += chunk.prompt_tokens
     totals["generation"] += chunk.generation_tokens
     totals["peak"] = max(totals["peak"], chunk.peak_memory_mb)
-
-
-def summarize(engine: Engine, path_or_samples, *, detail: str | None = None, **options):
-    """Summarize (or, with question=..., answer about) a video; iterate the result for Chunks.
-
-    With `detail` ("quick" or "detailed") the summary streams its chapters segment by segment
-    within a time budget (live_summary.LiveSummary: question, params, thinking, progress, cancel,
-    max_frames, short_clip_s, speed, budget, decoder_threads). Without it, the whole video is
-    read and described first and the merged answer streams at the end (VideoSummary: question,
-    params, thinking, progress, cancel, max_frames, max_side, frames_per_call, short_clip_s,
-    segment_max_tokens); the benchmark keeps it as the "before" of bench/video_e2e.py.
-    """
-    if detail is not None:
-        from .budget import check_detail
-        from .live_summary import LiveSummary
-
-        return LiveSummary(engine, path_or_samples, detail=check_detail(detail), **options)
-    return VideoSummary(engine, path_or_samples, **options)

@@ -30,11 +30,13 @@ class FakeEngine:
         delay: float = 0.002,
         thinking: tuple[str, ...] = (),
         first_delay: float = 0.0,
+        cached_tokens: int = 0,
     ) -> None:
         self.tokens = list(tokens or ["Hello", ", ", "**world**", "!", "\n\n", "Done."])
         self.delay = delay
         self.thinking = thinking
         self.first_delay = first_delay  # the prompt's prefill before the first token
+        self.cached_tokens = cached_tokens  # prompt tokens it says it restored from a checkpoint
         self.requests = []
         self.closed = False
 
@@ -64,6 +66,7 @@ class FakeEngine:
             generation_tokens=n,
             ttft_s=ttft,
             generation_tps=n / elapsed,
+            cached_tokens=self.cached_tokens,
         )
 
     def close(self) -> None:
@@ -85,6 +88,8 @@ def dirs(tmp_path):
 class FakeStore:
     """A model store with one ready model (so the window opens on the chat page)."""
 
+    catalog = ()  # nothing to download: the first-run page offers no catalog model
+
     def __init__(self, models_dir, ready=("fake-model",)) -> None:
         self.models_dir = models_dir
         self.ready = list(ready)
@@ -92,15 +97,17 @@ class FakeStore:
     def entries(self):
         from types import SimpleNamespace
 
+        from inference.models.store import ModelState
+
         return [
-            SimpleNamespace(id=r, spec=None, state=SimpleNamespace(value="ready"), path=None)
-            for r in self.ready
+            SimpleNamespace(id=r, spec=None, state=ModelState.READY, path=None) for r in self.ready
         ]
 
 
 @pytest.fixture
 def make_window(qtbot, dirs):
     """Build a MainWindow whose engine thread opens `engine` (a FakeEngine by default)."""
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.settings import Settings
 
@@ -111,7 +118,7 @@ def make_window(qtbot, dirs):
         w = MainWindow(
             dirs,
             Settings(dirs.config),
-            opener=lambda ref, eng: engine,
+            backend=make_backend(dirs, opener=lambda ref, eng: engine),
             model_store=store or FakeStore(dirs.models, ready),
         )
         w.engine = engine

@@ -48,6 +48,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app import theme
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.qt_compat import guard_refcount_leaks
     from app.settings import Settings
@@ -76,16 +77,17 @@ def main() -> int:
     engine.model_name = "Qwen3.5-4B-Q4_K_M"
     engine.name, engine.device = "llamacpp", "cpu"
     from inference.catalog import find
+    from inference.models.store import ModelState
 
     store = FakeStore(dirs.models, ready=("qwen3.5-4b-gguf-q4_k_m",))
     store.entries = lambda: [  # with the catalog's spec, as a downloaded model has
-        type("E", (), {"id": r, "spec": find(r), "state": type("S", (), {"value": "ready"})})
+        type("E", (), {"id": r, "spec": find(r), "state": ModelState.READY, "path": None})
         for r in store.ready
     ]
     w = MainWindow(
         dirs,
         Settings(dirs.config),
-        opener=lambda ref, eng: engine,
+        backend=make_backend(dirs, opener=lambda ref, eng: engine),
         model_store=store,
         dark=dark,
     )
@@ -117,7 +119,7 @@ def main() -> int:
             QCoreApplication.processEvents()
             time.sleep(0.005)
 
-    wait(lambda: w.loaded is not None)
+    wait(lambda: w.models.loaded is not None)
     w.send("Write a Python function that sums one column of a CSV file, and explain it.")
     wait(lambda: not w.session.busy)
     w.media.add_paths([pic, video, doc])

@@ -58,6 +58,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app import theme
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.qt_compat import guard_refcount_leaks
     from app.settings import Settings
@@ -87,13 +88,13 @@ def main() -> int:
         w = MainWindow(
             dirs,
             Settings(dirs.config),
-            opener=lambda ref, eng: engine,
+            backend=make_backend(dirs, opener=lambda ref, eng: engine),
             model_store=FakeStore(dirs.models, ready=("qwen3.5-2b-gguf-q4_k_m",)),
             dark=dark,
         )
         w.resize(1280, 800)
         w.show()
-        wait(lambda: w.loaded is not None)
+        wait(lambda: w.models.loaded is not None)
         return w
 
     def save(w, dialog, name: str) -> bool:
@@ -133,10 +134,10 @@ def main() -> int:
     wait(lambda: "2:40" in w.media.list.item(0).text())
     w.summarize_video(video)
     wait(lambda: not w.session.busy)
-    w.show_frame(w.chat_view.last(), 85.0)  # as a click on "01:25" does
-    wait(lambda: w.frame_viewer.frame is not None)
-    w.frame_viewer.resize(560, 380)
-    ok = save(w, w.frame_viewer, "screenshot-video.png")
+    w.viewers.show_frame(w.chat_view.last(), 85.0)  # as a click on "01:25" does
+    wait(lambda: w.viewers.frame_viewer.frame is not None)
+    w.viewers.frame_viewer.resize(560, 380)
+    ok = save(w, w.viewers.frame_viewer, "screenshot-video.png")
     w.close()
 
     folder = home / "Harbour survey"
@@ -154,10 +155,14 @@ def main() -> int:
     wait(lambda: not w.session.busy)
     answer = w.chat_view.last()
     first = answer.sources.get(2)
-    w.show_source(answer, 2)  # as a click on "[2]" does
-    wait(lambda: w.page_viewer is not None and w.page_viewer.page == (first.page or 1))
-    w.page_viewer.resize(560, 460)
-    ok = save(w, w.page_viewer, "screenshot-docs.png") and ok
+    w.viewers.show_source(answer, 2)  # as a click on "[2]" does
+    wait(
+        lambda: (
+            w.viewers.page_viewer is not None and w.viewers.page_viewer.page == (first.page or 1)
+        )
+    )
+    w.viewers.page_viewer.resize(560, 460)
+    ok = save(w, w.viewers.page_viewer, "screenshot-docs.png") and ok
     w.close()
     return 0 if ok else 1
 

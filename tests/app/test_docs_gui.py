@@ -103,7 +103,7 @@ def opened(monkeypatch):
 
 def test_drop_a_folder_indexes_it_and_hostile_files_fail_alone(make_window, qtbot, folder):
     w = make_window()
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     seen = set()
     w.docs.changed.connect(lambda: seen.update(w.docs.statuses.values()))
     _indexed(w, qtbot, folder)
@@ -124,7 +124,7 @@ def test_drop_a_folder_indexes_it_and_hostile_files_fail_alone(make_window, qtbo
 def test_answer_with_sources_and_citations_open_the_page(make_window, qtbot, folder, opened):
     engine = FakeEngine(tokens=["Adelina Vorster ", "painted it [1].", " See also [7]."])
     w = make_window(engine)
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     _indexed(w, qtbot, folder)
     assert w.send(QUESTION)
     qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)
@@ -143,22 +143,24 @@ def test_answer_with_sources_and_citations_open_the_page(make_window, qtbot, fol
     ]
 
     click_anchor(qtbot, answer.body, "cairn-cite:1")  # the [1] in the text
-    qtbot.waitUntil(lambda: w.page_viewer is not None and w.page_viewer.page == 3, timeout=10000)
-    viewer = w.page_viewer
+    qtbot.waitUntil(
+        lambda: w.viewers.page_viewer is not None and w.viewers.page_viewer.page == 3, timeout=10000
+    )
+    viewer = w.viewers.page_viewer
     assert viewer.pages == 4 and viewer.page_label.text() == "Page 3 of 4"
     assert not viewer.image_label.pixmap().isNull()
     qtbot.mouseClick(viewer.prev_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: viewer.page == 2, timeout=10000)
     click_anchor(qtbot, answer.sources_view, "cairn-cite:1")  # the Sources list
     qtbot.waitUntil(lambda: viewer.page == 3, timeout=10000)
-    assert w.page_viewer is viewer
+    assert w.viewers.page_viewer is viewer
     qtbot.mouseClick(viewer.open_button, Qt.MouseButton.LeftButton)
     assert [u.toLocalFile() for u in opened] == [str(folder.resolve() / "atlas.pdf")]
 
 
 def test_a_text_source_opens_in_the_default_app(make_window, qtbot, folder, opened):
     w = make_window(FakeEngine(tokens=["At dawn [1]."]))
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     _indexed(w, qtbot, folder)
     w.send("What does the pelican eat at dawn?")
     qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)
@@ -166,13 +168,13 @@ def test_a_text_source_opens_in_the_default_app(make_window, qtbot, folder, open
     assert answer.sources_view.toPlainText() == "Sources\n[1] notes.txt"
     click_anchor(qtbot, answer.body, "cairn-cite:1")
     assert [u.toLocalFile() for u in opened] == [str(folder.resolve() / "notes.txt")]
-    assert w.page_viewer is None
+    assert w.viewers.page_viewer is None
 
 
 def test_nothing_relevant_is_said_without_calling_the_model(make_window, qtbot, folder):
     engine = FakeEngine()
     w = make_window(engine)
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     _indexed(w, qtbot, folder)
     w.send("What is the boiling point of liquid nitrogen in kelvin?")
     qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)
@@ -205,6 +207,7 @@ def test_indexing_left_unfinished_resumes_at_start(make_window, qtbot, folder, d
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_document_answer_through_the_real_engine(qtbot, dirs, tiny_text_ckpt, folder):
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.settings import Settings
 
@@ -215,11 +218,12 @@ def test_document_answer_through_the_real_engine(qtbot, dirs, tiny_text_ckpt, fo
     w = MainWindow(
         dirs,
         settings,
+        backend=make_backend(dirs),
         model_store=FakeStore(dirs.models, ready=()),
         model_override=str(tiny_text_ckpt),
     )
     qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=60000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=60000)
     _indexed(w, qtbot, folder)
     stages = []
     w.controller.progress.connect(lambda _j, p: stages.append(p.stage))
@@ -240,7 +244,7 @@ def test_reopened_answer_keeps_its_sources_and_regenerates_from_the_documents(
 ):
     engine = FakeEngine(tokens=["Adelina Vorster [1]."])
     w = make_window(engine)
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     _indexed(w, qtbot, folder)
     w.send(QUESTION)
     qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_window_answers_through_the_real_engine(qtbot, dirs, tiny_text_ckpt):
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.settings import Settings
 
@@ -24,13 +25,14 @@ def test_window_answers_through_the_real_engine(qtbot, dirs, tiny_text_ckpt):
     w = MainWindow(
         dirs,
         settings,
+        backend=make_backend(dirs),
         model_store=FakeStore(dirs.models, ready=()),
         model_override=str(tiny_text_ckpt),
     )
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=60000)
-    assert w.loaded.engine == "mlx"
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=60000)
+    assert w.models.loaded.engine == "mlx"
     assert w.send("Hello")
     qtbot.waitUntil(lambda: not w.session.busy, timeout=60000)
     answer = w.chat_view.last()
@@ -75,6 +77,7 @@ def test_window_sends_an_image_to_the_real_vision_model(qtbot, dirs, tiny_vlm_ck
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage
 
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.settings import Settings
 
@@ -88,11 +91,12 @@ def test_window_sends_an_image_to_the_real_vision_model(qtbot, dirs, tiny_vlm_ck
     w = MainWindow(
         dirs,
         settings,
+        backend=make_backend(dirs),
         model_store=FakeStore(dirs.models, ready=()),
         model_override=str(tiny_vlm_ckpt),
     )
     qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=60000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=60000)
     assert w.send("What colour is this?")  # text only, for comparison
     qtbot.waitUntil(lambda: not w.session.busy, timeout=120000)
     text_only = w.history.messages(w.session.conversation_id)[-1].stats["prompt_tokens"]

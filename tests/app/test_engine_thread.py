@@ -136,4 +136,39 @@ def test_shutdown_cancels_a_running_answer_and_closes_the_engine(qtbot):
     qtbot.waitUntil(lambda: any(e[0] == "chunk" for e in events), timeout=5000)
     assert controller.shutdown(5000)
     assert engine.closed
-    assert not controller.thread.isRunning()
+    assert not controller.engine_thread.isRunning()
+
+
+class WorksAfterTheAnswer(FakeEngine):
+    """After its final chunk it keeps the thread busy until `release` is set, as llama.cpp does
+    while it reads the answer for the next turn."""
+
+    def __init__(self) -> None:
+        super().__init__(tokens=["a", "b"], delay=0.0)
+        self.release = threading.Event()
+        self.after_done = threading.Event()
+
+    def generate(self, request, *, cancel):
+        yield from super().generate(request, cancel=cancel)
+        self.release.wait(10)
+        self.after_done.set()
+
+
+def test_a_chat_answer_is_finished_at_its_final_chunk(controller, qtbot):
+    engine = WorksAfterTheAnswer()
+    _load(controller, qtbot, engine)
+    events = _record(controller)
+    try:
+        with qtbot.waitSignal(controller.finished, timeout=5000) as blocker:
+            job = controller.submit(chat_job(REQUEST))
+        assert blocker.args[0] == job and blocker.args[1].finish_reason is FinishReason.STOP
+        assert "".join(e[2] for e in events if e[0] == "chunk") == "ab"  # the text came first
+        assert events[-1][0] == "finished"
+        assert not engine.after_done.is_set()  # the engine is still at its next-turn work
+    finally:
+        engine.release.set()  # (the thread must be free for the fixture's shutdown)
+    qtbot.waitUntil(engine.after_done.is_set, timeout=5000)
+    # the next question runs once that work is done; the first job said finished only once
+    with qtbot.waitSignal(controller.finished, timeout=5000):
+        controller.submit(chat_job(REQUEST))
+    assert [e[1] for e in events if e[0] == "finished"].count(job) == 1

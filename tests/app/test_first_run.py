@@ -9,6 +9,7 @@ from types import SimpleNamespace
 from app.first_run import FirstRunPage
 from inference.cancel import Cancelled
 from inference.catalog import load_catalog
+from inference.models.store import ModelState
 from inference.records import Progress
 
 
@@ -25,7 +26,7 @@ class DownloadingStore:
     def entries(self):
         return [
             SimpleNamespace(
-                id=s.id, spec=s, state=SimpleNamespace(value=self.state.get(s.id, "not_downloaded"))
+                id=s.id, spec=s, state=ModelState(self.state.get(s.id, "not_downloaded")), path=None
             )
             for s in self.catalog
         ]
@@ -73,8 +74,8 @@ def test_download_progress_cancel_resume_then_chat(make_window, qtbot, dirs):
     assert blocker.args == [model_id]
     assert store.calls == [model_id, model_id]
     assert w.stack.currentWidget() is w.chat_page
-    assert w.model_box.currentData() == model_id
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    assert w.models.model_box.currentData() == model_id
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
 
 
 def test_download_failure_is_one_clear_line(qtbot, dirs):
@@ -106,7 +107,7 @@ def test_import_a_real_checkpoint_with_the_real_store(qtbot, dirs, tiny_text_ckp
 
 def test_get_a_model_later_and_go_back(make_window, qtbot):
     w = make_window()
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     w.models_action.trigger()
     assert w.stack.currentWidget() is w.first_run
     assert w.first_run.back_button.isVisible()

@@ -10,7 +10,7 @@ from .conftest import FakeEngine
 
 
 def _ready(w, qtbot):
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
 
 
 def _answered(w, qtbot):
@@ -195,6 +195,7 @@ def test_conversations_new_rename_delete_search_export(make_window, qtbot, tmp_p
 
 
 def test_failed_load_shows_a_message(make_window, qtbot, dirs):
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.settings import Settings
     from inference.errors import CairnError, ErrorCode
@@ -204,10 +205,15 @@ def test_failed_load_shows_a_message(make_window, qtbot, dirs):
     def opener(ref, engine):
         raise CairnError(ErrorCode.NOT_QWEN35, "/models/llama")
 
-    w = MainWindow(dirs, Settings(dirs.config), opener=opener, model_store=FakeStore(dirs.models))
+    w = MainWindow(
+        dirs,
+        Settings(dirs.config),
+        backend=make_backend(dirs, opener=opener),
+        model_store=FakeStore(dirs.models),
+    )
     qtbot.addWidget(w)
     qtbot.waitUntil(lambda: "not a Qwen3.5 model" in w.statusBar().currentMessage(), timeout=5000)
-    assert w.model_status.text() == "No model loaded"
+    assert w.models.model_status.text() == "No model loaded"
     w.send("hello?")
     _answered(w, qtbot)
     assert "No model was found" in w.chat_view.last().status_label.text()
@@ -227,8 +233,8 @@ def test_accessible_names_on_controls(make_window):
         w.input,
         w.send_button,
         w.stop_button,
-        w.model_box,
-        w.engine_box,
+        w.models.model_box,
+        w.models.engine_box,
         w.conversations.search,
         w.conversations.list,
         w.media.list,
@@ -259,7 +265,7 @@ def test_quit_mid_answer_stops_the_engine_thread(make_window, qtbot, dirs):
     w.send("go on forever")
     qtbot.waitUntil(lambda: len(w.chat_view.last().text) > 10, timeout=5000)
     w.close()
-    assert not w.controller.thread.isRunning()
+    assert not w.controller.engine_thread.isRunning()
     assert engine.closed
     store = H.HistoryStore(dirs.history_db)
     last = store.messages(store.conversations()[0].id)[-1]

@@ -118,7 +118,7 @@ def test_remove_and_folders(pane, tmp_path):
 
 def test_attachments_go_with_the_next_message(make_window, qtbot, tmp_path):
     w = make_window()
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     img = _png(tmp_path / "photo.png")
     _drop(w, [img])  # dropped anywhere on the window
     assert [a.path for a in w.media.attachments()] == [img]
@@ -138,7 +138,7 @@ def test_a_video_goes_through_the_video_pipeline(make_window, qtbot, tmp_path):
     engine = FakeEngine(tokens=["00:00 ", "A grey ", "square."])
     engine.capabilities = frozenset({Modality.TEXT, Modality.IMAGE, Modality.VIDEO})
     w = make_window(engine)
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     statuses = []
     w.controller.progress.connect(lambda j, p: statuses.append(p.stage))
     w.media.add_paths([_video(tmp_path / "clip.avi", frames=40)])
@@ -152,7 +152,7 @@ def test_a_video_goes_through_the_video_pipeline(make_window, qtbot, tmp_path):
 
 def test_a_video_for_a_model_without_vision_is_one_clear_line(make_window, qtbot, tmp_path):
     w = make_window()  # the fake model sees text and images, not video
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     w.media.add_paths([_video(tmp_path / "clip.avi")])
     w.send("Summarize this")
     qtbot.waitUntil(lambda: not w.session.busy, timeout=10000)
@@ -161,7 +161,7 @@ def test_a_video_for_a_model_without_vision_is_one_clear_line(make_window, qtbot
 
 def test_edit_keeps_the_message_attachments_and_adds_new_ones(make_window, qtbot, tmp_path):
     w = make_window()
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     first, second = _png(tmp_path / "one.png"), _png(tmp_path / "two.png")
     w.media.add_paths([first])
     w.send("Describe it")

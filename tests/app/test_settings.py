@@ -47,9 +47,21 @@ def test_system_prompt_and_sampling_reach_the_engine(make_window, qtbot):
     w.settings.set("preset", "custom")
     w.settings.set("temperature", 0.2)
     w.settings.set("thinking", "off")
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
     w.send("hi")
     qtbot.waitUntil(lambda: not w.session.busy, timeout=5000)
     req = w.engine.requests[-1]
     assert req.messages[0].role == "system" and req.messages[0].content == "You are terse."
     assert req.params.temperature == 0.2 and req.thinking is False
+
+
+def test_state_memory_setting_reaches_the_engines_as_bytes(dirs):
+    s = Settings(dirs.config)
+    assert s.state_budget() is None  # the engines' default from the RAM
+    s.set("state_memory_mb", 512)
+    assert s.state_budget() == 512 * 2**20
+    s.set("state_memory_mb", 0)
+    assert s.state_budget() == 0  # no reuse
+    assert s.state_disk_budget() == 1024 * 2**20  # conversations' last checkpoints on disk
+    s.set("state_disk_mb", 0)
+    assert s.state_disk_budget() == 0

@@ -73,7 +73,7 @@ def click_anchor(qtbot, widget, href: str) -> None:
 
 
 def _ready(w, qtbot):
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=5000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=5000)
 
 
 def test_thumbnail_duration_and_summarize_button(make_window, qtbot, scenes_avi):
@@ -122,8 +122,10 @@ def test_summarize_streams_chapters_and_timestamps_open_the_frame(make_window, q
     assert stored[0].attachments == (str(path),) and stored[-1].status == H.COMPLETE
 
     click_anchor(qtbot, answer, "cairn-time:2")
-    qtbot.waitUntil(lambda: w.frame_viewer is not None and w.frame_viewer.frame is not None)
-    viewer = w.frame_viewer
+    qtbot.waitUntil(
+        lambda: w.viewers.frame_viewer is not None and w.viewers.frame_viewer.frame is not None
+    )
+    viewer = w.viewers.frame_viewer
     assert viewer.isVisible() and viewer.frame.t == pytest.approx(2.0)
     assert viewer.frame.index == 20  # 10 fps
     assert viewer.time_label.text() == "0:02 of 0:07"
@@ -138,7 +140,7 @@ def test_summarize_streams_chapters_and_timestamps_open_the_frame(make_window, q
     # a second click seeks the same viewer
     click_anchor(qtbot, answer, "cairn-time:4")
     qtbot.waitUntil(lambda: viewer.frame.t == pytest.approx(4.0))
-    assert w.frame_viewer is viewer
+    assert w.viewers.frame_viewer is viewer
 
 
 def test_stop_while_watching_the_parts(make_window, qtbot, tmp_path):
@@ -234,6 +236,7 @@ def test_frame_viewer_reports_an_unreadable_video(qtbot, tmp_path):
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_summary_through_the_real_vision_model(qtbot, dirs, tiny_vlm_ckpt, scenes_avi):
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.settings import Settings
 
@@ -245,13 +248,14 @@ def test_summary_through_the_real_vision_model(qtbot, dirs, tiny_vlm_ckpt, scene
     w = MainWindow(
         dirs,
         settings,
+        backend=make_backend(dirs),
         model_store=FakeStore(dirs.models, ready=()),
         model_override=str(tiny_vlm_ckpt),
     )
     qtbot.addWidget(w)
     stages = []
     w.controller.progress.connect(lambda _j, p: stages.append(p.stage))
-    qtbot.waitUntil(lambda: w.loaded is not None, timeout=60000)
+    qtbot.waitUntil(lambda: w.models.loaded is not None, timeout=60000)
     w.media.add_paths([path])
     started = time.monotonic()
     assert w.summarize_video(path)

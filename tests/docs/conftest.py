@@ -1,4 +1,4 @@
-"""Fixtures for the document tests: a corpus with known facts, and a store per test."""
+"""Fixtures for the document tests: a corpus with known facts, and a documents facade per test."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from inference.docs import DocStore
+from inference.docs.library import Documents
 from tests.docs.corpus import build_corpus
 
 
@@ -17,7 +17,7 @@ def corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(tmp_path: Path):
-    s = DocStore(tmp_path / "home" / "documents.sqlite3")
+    s = Documents(tmp_path / "home" / "documents.sqlite3")
     yield s
     s.close()
 
@@ -27,7 +27,7 @@ def indexed(tmp_path_factory):
     """A store with the corpus indexed once, shared by read-only tests of a module."""
     root = tmp_path_factory.mktemp("indexed")
     folder = build_corpus(root / "corpus")
-    s = DocStore(root / "documents.sqlite3")
+    s = Documents(root / "documents.sqlite3")
     report = s.add([folder])
     assert not report.failed, report.failed
     yield s, folder

@@ -15,21 +15,17 @@ import numpy as np
 import pytest
 
 from inference.catalog import load_catalog
+from inference.checkpoint import ModelRole, inspect_embedding_model
 from inference.cli.main import main
 from inference.docs import DocStore
-from inference.docs.dense import embed_missing
-from inference.docs.embedder_llamacpp import (
-    LlamaCppEmbedder,
-    find_embedder,
-    inspect_embedding_model,
-    is_chat_entry,
-    query_text,
-)
+from inference.docs.library import Documents
+from inference.engines.embedding import EmbedderCache, open_embedder
+from inference.engines.embedding_llamacpp import LlamaCppEmbedder, query_text
 from inference.errors import CairnError, ErrorCode
 from inference.models.manifest import FileRecord, Manifest, sha256_file, write_manifest
 from inference.models.recommend import recommend
 from inference.models.resolve import resolve_model
-from inference.models.store import ModelStore
+from inference.models.store import ModelStore, is_chat_model, role_of
 from inference.paths import data_dirs
 from tests.docs.tiny_embedding_gguf import FILE_NAME, write_embedding_gguf
 
@@ -46,7 +42,8 @@ def gguf(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def embedder(gguf):
-    e = LlamaCppEmbedder(gguf, threads=1)
+    e = open_embedder(inspect_embedding_model(gguf), threads=1)  # opened like open_engine
+    assert isinstance(e, LlamaCppEmbedder)
     yield e
     e.close()
 
@@ -93,7 +90,9 @@ def test_query_instruction_changes_the_vector(embedder):
 
 def test_batches_split_by_context_give_the_same_vectors(gguf, embedder):
     texts = [f"sentence number {i} about topic {i % 7}" for i in range(30)]
-    small = LlamaCppEmbedder(gguf, threads=1, context_tokens=64)  # several decodes
+    small = LlamaCppEmbedder(
+        inspect_embedding_model(gguf), threads=1, context_tokens=64
+    )  # several decodes
     try:
         split = np.asarray(small.embed(texts))
     finally:
@@ -110,7 +109,7 @@ def test_inspect_embedding_model(tmp_path, gguf):
     chat35 = write_text_gguf(tmp_path / "chat35.gguf")
     with pytest.raises(CairnError) as e:
         inspect_embedding_model(chat35)
-    assert e.value.code is ErrorCode.NOT_QWEN35
+    assert e.value.code is ErrorCode.NOT_EMBEDDING_MODEL  # not worded as "not a Qwen3.5 model"
     plain = write_embedding_gguf(tmp_path / "qwen3-chat.gguf", pooling=False, name="qwen3-chat")
     with pytest.raises(CairnError):  # a Qwen3 chat model is not taken for an embedding model
         inspect_embedding_model(plain)
@@ -123,12 +122,12 @@ def test_inspect_embedding_model(tmp_path, gguf):
 def test_add_with_embedder_fills_every_chunk(store, corpus, embedder):
     report = store.add([corpus], embedder=embedder)
     assert report.indexed and not report.failed
-    chunks = store.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
-    vectors = store.db.execute(
+    chunks = store.store.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+    vectors = store.store.db.execute(
         "SELECT COUNT(*) FROM vectors WHERE model = ?", (embedder.name,)
     ).fetchone()[0]
     assert chunks > 0 and vectors == chunks
-    assert embed_missing(store, embedder, "default") == 0  # nothing left to embed
+    assert store.embed_missing(embedder, "default") == 0  # nothing left to embed
 
 
 def test_search_fuses_the_dense_list(store, corpus, embedder):
@@ -140,7 +139,7 @@ def test_search_fuses_the_dense_list(store, corpus, embedder):
     query = "Quokka budget"
     lexical = store.search(query, k=200)
     fused = store.search(query, k=200, embedder=embedder)
-    chunks = store.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+    chunks = store.store.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
     assert len(lexical) < len(fused) == chunks  # every chunk is in the dense list
     lexical_ids = {h.chunk_id for h in lexical}
     assert any(h.chunk_id not in lexical_ids for h in fused)
@@ -154,8 +153,8 @@ def test_search_fuses_the_dense_list(store, corpus, embedder):
 
 def test_catalog_entry_is_an_embedding_model():
     spec = next(s for s in load_catalog() if s.id == CATALOG_ID)
-    assert spec.role == "embedding" and spec.engine == "llamacpp"
-    assert all(s.role == "chat" for s in load_catalog() if s.family == "qwen3.5")
+    assert spec.role is ModelRole.EMBEDDING and spec.engine == "llamacpp"
+    assert all(s.role is ModelRole.CHAT for s in load_catalog() if s.family == "qwen3.5")
 
 
 def test_embedding_model_never_recommended_as_chat():
@@ -170,25 +169,31 @@ def test_embedding_model_never_recommended_as_chat():
                     apple_silicon=apple,
                     cpu_cores=cores,
                 )
-                assert pick.role == "chat", (apple, ram, cores, pick.id)
+                assert pick.role is ModelRole.CHAT, (apple, ram, cores, pick.id)
 
 
 def test_installed_embedding_model_found_and_never_picked_for_chat(tmp_path, gguf):
     models = tmp_path / "models"
     install_ready(models, gguf)
-    found = find_embedder(models)
+    docs = Documents(tmp_path / "d.sqlite3", models_dir=models)
+    found = docs.embedder()
     assert found is not None and found.dim == 64
     assert found.name == "Qwen3-Embedding-0.6B-Q8_0.gguf:64"
-    assert find_embedder(models) is found  # loaded once per process
+    assert docs.embedder() is found  # opened once per Documents (its own cache)
+    other = Documents(tmp_path / "e.sqlite3", models_dir=models)
+    assert other.embedder() is not found  # nothing shared process-wide behind anyone's back
+    docs.close()
+    other.close()
     entry = ModelStore(models).entry(CATALOG_ID)
-    assert not is_chat_entry(entry)
+    assert role_of(entry) is ModelRole.EMBEDDING and not is_chat_model(entry)
+    assert ModelStore(models).chat_models() == []
     with pytest.raises(CairnError) as e:
         resolve_model(None, models)  # the only ready model is not a chat model
     assert e.value.code is ErrorCode.MODEL_NOT_FOUND
     with pytest.raises(CairnError) as e:
         resolve_model(CATALOG_ID, models)
     assert e.value.code is ErrorCode.NOT_QWEN35
-    assert find_embedder(tmp_path / "empty") is None
+    assert ModelStore(tmp_path / "empty").embedding_model() is None
 
 
 def test_cli_import_and_list_an_embedding_model(tmp_path, capsys, gguf):
@@ -201,8 +206,8 @@ def test_cli_import_and_list_an_embedding_model(tmp_path, capsys, gguf):
     assert rows["qwen3.5-0.8b-gguf-q8_0"]["role"] == "chat"
     assert not rows[model_id]["recommended"]
     models = Path(os.environ["CAIRN_HOME"]) / "models"
-    found = find_embedder(models)
-    assert found is not None and found.model.gguf == models / model_id / FILE_NAME
+    found = ModelStore(models).embedding_model()
+    assert found is not None and found.gguf == models / model_id / FILE_NAME
     assert main(["models", "list"]) == 0
     assert "embedding" in capsys.readouterr().out
 
@@ -258,17 +263,29 @@ def test_download_catalog_embedding_model_from_a_fake_hub(tmp_path, monkeypatch,
     from tests.models.fakehub import FakeHub, FakeRepo
 
     monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)  # tests/conftest.py sets it
-    spec = next(s for s in load_catalog() if s.id == CATALOG_ID)
+    import dataclasses
+    import hashlib
+
+    pinned = next(s for s in load_catalog() if s.id == CATALOG_ID)
+    assert pinned.revision and pinned.sha256.get(pinned.files[0])  # the real file is pinned
+    # the tiny stand-in has its own SHA-256: pin that, at the catalog's commit
+    data = gguf.read_bytes()
+    spec = dataclasses.replace(pinned, sha256={pinned.files[0]: hashlib.sha256(data).hexdigest()})
     hub = FakeHub().start()
     try:
-        hub.add(FakeRepo(spec.repo_id, {spec.files[0]: gguf.read_bytes(), "README.md": b"x"}))
+        repo = FakeRepo(spec.repo_id, {spec.files[0]: data, "README.md": b"x"}, commit="f" * 40)
+        repo.old_commits = {spec.revision}
+        hub.add(repo)
         models = tmp_path / "models"
-        store = ModelStore(models, endpoint=hub.url, retry_delays=(0.05,))
+        store = ModelStore(models, catalog=(spec,), endpoint=hub.url, retry_delays=(0.05,))
         local = store.download(CATALOG_ID)
     finally:
         hub.stop()
+    assert all(f"/resolve/{spec.revision}/" in e.path for e in hub.resolve_requests())
     assert local.path == models / CATALOG_ID and local.gguf == models / CATALOG_ID / spec.files[0]
     assert sorted(p.name for p in local.path.glob("*.gguf")) == [spec.files[0]]
-    found = find_embedder(models)
-    assert found is not None and found.name == f"{spec.files[0]}:64"
+    model = ModelStore(models).embedding_model()
+    assert model is not None
+    found = EmbedderCache().get(model)
+    assert found.name == f"{spec.files[0]}:64"
     assert len(found.embed(["a question"], query=True)[0]) == 64

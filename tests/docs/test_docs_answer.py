@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from inference.docs import DocStore, Embedder, answer, plan_answer, rrf_fuse, wants_summary
+from inference.docs import Documents, Embedder, answer, plan_answer, rrf_fuse, wants_summary
 from inference.docs.answer import QAOptions, _group
 from inference.docs.dense import embed_missing
 from inference.docs.prompt import Source, cited_numbers, parse_citations, qa_messages
@@ -95,7 +95,7 @@ def test_chinese_questions(indexed):
 
 
 def test_empty_collection_is_an_error(tmp_path):
-    with DocStore(tmp_path / "d.sqlite3") as store, pytest.raises(CairnError) as e:
+    with Documents(tmp_path / "d.sqlite3") as store, pytest.raises(CairnError) as e:
         plan_answer(store, "anything")
     assert e.value.code is ErrorCode.DOC_COLLECTION_EMPTY
 
@@ -135,18 +135,21 @@ class HashingEmbedder:
                 out[row, h % self.dim] += 1.0
         return out
 
+    def close(self) -> None:
+        pass  # nothing loaded
+
 
 def test_rrf_fusion_on_real_lists(indexed):
     store, _ = indexed
     embedder = HashingEmbedder()
     assert isinstance(embedder, Embedder)
-    assert embed_missing(store, embedder, "default") == store.counts()["chunks"]
+    assert embed_missing(store.store, embedder, "default") == store.counts()["chunks"]
     from inference.docs.dense import dense_search
     from inference.docs.search import search
 
     query = "saffron finches migration"
-    bm25 = search(store, query, "default", k=10)
-    dense = dense_search(store, embedder, query, "default", 10)
+    bm25 = search(store.store, query, "default", k=10)
+    dense = dense_search(store.store, embedder, query, "default", 10)
     assert bm25 and dense
     fused = rrf_fuse([bm25, dense], k=60)
     # the fused score of each chunk is the sum of 1/(60 + rank) over the lists holding it
@@ -220,18 +223,28 @@ class SynonymEmbedder(HashingEmbedder):
     common, as a real embedding model does."""
 
     name = "synonym-bow-256"
-    CONCEPTS = {"birds": "finch", "finches": "finch", "travel": "migra", "migration": "migra",
-                "yellow": "saffr", "saffron": "saffr", "seasonal": "migra", "journeys": "migra"}
+    CONCEPTS = {
+        "birds": "finch",
+        "finches": "finch",
+        "travel": "migra",
+        "migration": "migra",
+        "yellow": "saffr",
+        "saffron": "saffr",
+        "seasonal": "migra",
+        "journeys": "migra",
+    }
 
     def embed(self, texts, *, query=False):
-        mapped = [" ".join(self.CONCEPTS.get(w, w) for w in re.findall(r"\w+", t.lower())) for t in texts]
+        mapped = [
+            " ".join(self.CONCEPTS.get(w, w) for w in re.findall(r"\w+", t.lower())) for t in texts
+        ]
         return super().embed(mapped, query=query)
 
 
 def test_strong_dense_hit_is_an_answer_source_without_shared_words(indexed):
     store, _ = indexed
     embedder = SynonymEmbedder()
-    embed_missing(store, embedder, "default")
+    store.embed_missing(embedder, "default")
     question = "yellow birds seasonal journeys"  # only "yellow" is in the documents, as filler
     plain = plan_answer(store, question)
     assert plain.reply is ErrorCode.DOC_NOT_IN_DOCUMENTS

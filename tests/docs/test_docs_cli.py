@@ -99,3 +99,29 @@ def test_ask_json_through_the_real_engine(capsys, corpus, tiny_text_ckpt):
     )  # fmt: skip
     assert code == 0, err
     assert "atlas.pdf, page 3" in out  # the sources follow the streamed answer
+
+
+def test_ask_ctrl_c_stops_the_answer_cleanly(capsys, corpus, endless_text_ckpt):
+    """`docs ask` streams through the chat command's path: the first Ctrl-C ends the answer,
+    exit status 0, "[stopped]" and the sources still printed, no traceback."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    run(capsys, "docs", "add", str(corpus))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.launcher", "docs", "ask", "--model", str(endless_text_ckpt),
+         "--max-tokens", "100000", "Who painted the lighthouse tower crimson?"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None and proc.stdout.read(1)  # the answer is streaming
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == 0, err
+    assert "[stopped]" in err and "Traceback" not in err
+    assert "atlas.pdf, page 3" in out

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from inference.cancel import CancelToken
-from inference.docs import DocStore, FileStatus
+from inference.docs import DocStore, Documents, FileStatus
 from inference.errors import ErrorCode
 from tests.docs import docs_fixtures as F
 from tests.docs.corpus import FACTS, build_corpus
@@ -240,7 +240,7 @@ def test_killed_indexing_resumes(tmp_path):
         proc.wait()
     assert 3 <= ready < 40, f"could not interrupt mid-way (ready={ready})"
 
-    store = DocStore(db_path)
+    store = Documents(db_path)
     try:
         before = {f.path: f for f in store.files()}
         done = {p for p, f in before.items() if f.status is FileStatus.READY}

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 JSON_KEYS = {
     "text", "finish_reason", "prompt_tokens", "generation_tokens", "ttft_s",
-    "generation_tps", "peak_memory_mb", "engine", "device", "model",
+    "generation_tps", "peak_memory_mb", "engine", "device", "model", "cached_tokens",
 }
 
 

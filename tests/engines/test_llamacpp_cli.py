@@ -41,6 +41,7 @@ def test_chat_json_on_a_gguf_folder(folders):
     assert out["model"] == text_folder.name
     assert out["finish_reason"] == "length" and out["generation_tokens"] == 6
     assert out["prompt_tokens"] > 0 and out["text"]
+    assert out["cached_tokens"] == 0  # a one-shot command has nothing to reuse
 
 
 def test_chat_with_an_image(folders, tmp_path):

@@ -329,7 +329,7 @@ def test_chat_template_runs_sandboxed(tmp_path):
     try:
         with pytest.raises(CairnError) as e:
             engine.generate(ask(), cancel=CancelToken())
-        assert e.value.code is ErrorCode.INVALID_ARGUMENT
+        assert e.value.code is ErrorCode.CHAT_TEMPLATE_FAILED
     finally:
         engine.close()
 
@@ -342,3 +342,18 @@ def test_physical_cores_reads_core_ids(tmp_path):
     info.write_text("\n".join(blocks))
     assert physical_cores(info) in (1, 2)  # 2, or fewer if this process is pinned
     assert physical_cores(tmp_path / "absent") >= 1
+
+
+def test_min_p_reaches_the_sampler(text_engine):
+    # min_p 1.0 keeps only the most likely token: any seed at temperature 1 answers greedily
+    greedy = collect(text_engine.generate(ask(seed=1, temperature=0.0), cancel=CancelToken()))[0]
+    free = {
+        collect(text_engine.generate(ask(seed=s, temperature=1.0), cancel=CancelToken()))[0]
+        for s in (1, 2, 3)
+    }
+    assert free != {greedy}  # without min_p the seed shows
+    for seed in (1, 2, 3):
+        out = collect(
+            text_engine.generate(ask(seed=seed, temperature=1.0, min_p=1.0), cancel=CancelToken())
+        )[0]
+        assert out == greedy

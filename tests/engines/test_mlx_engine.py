@@ -194,3 +194,19 @@ def test_video_prompt_carries_timestamps(vlm_engine):
     decoded = processor.tokenizer.decode(inputs["input_ids"][0].tolist())
     assert "<0.2 seconds>" in decoded or "<0.3 seconds>" in decoded
     assert "<1.2 seconds>" in decoded or "<1.3 seconds>" in decoded
+
+
+def test_min_p_reaches_the_sampler(text_engine):
+    # min_p 1.0 keeps only the most likely token: any seed at temperature 1 answers greedily
+    def run(seed, temperature, min_p=None):
+        request = GenerationRequest(
+            messages=(Message("user", "Hello, who are you?"),),
+            params=GenParams(max_tokens=12, seed=seed, temperature=temperature, min_p=min_p),
+            thinking=False,
+        )
+        return collect(text_engine.generate(request, cancel=CancelToken()))[0]
+
+    greedy = run(1, 0.0)
+    assert {run(s, 1.0) for s in (1, 2, 3)} != {greedy}  # without min_p the seed shows
+    for seed in (1, 2, 3):
+        assert run(seed, 1.0, min_p=1.0) == greedy

@@ -30,6 +30,7 @@ def dirs(tmp_path, monkeypatch):
 
 @pytest.fixture
 def window(english, qtbot, dirs):
+    from app.backend import make_backend
     from app.main_window import MainWindow
     from app.settings import Settings
 
@@ -37,7 +38,7 @@ def window(english, qtbot, dirs):
     w = MainWindow(
         dirs,
         Settings(dirs.config),
-        opener=lambda ref, eng: engine,
+        backend=make_backend(dirs, opener=lambda ref, eng: engine),
         model_store=FakeStore(dirs.models),
     )
     qtbot.addWidget(w)
@@ -54,7 +55,7 @@ def _texts(w) -> dict[str, str]:
         "stop": w.stop_button.text(),
         "new": w.conversations.new_button.text(),
         "settings": w.settings_action.text(),
-        "engine": w.engine_box.itemText(0),
+        "engine": w.models.engine_box.itemText(0),
         "title": w.first_run.title.text(),
         "attachments": w.media.title.text(),
         "documents": w.docs.title.text(),
@@ -83,7 +84,7 @@ def _expected(tslib, code: str) -> dict[str, str]:
         "stop": "MainWindow",
         "new": "ConversationList",
         "settings": "MainWindow",
-        "engine": "MainWindow",
+        "engine": "ModelController",
         "title": "FirstRunPage",
         "attachments": "MediaPane",
         "documents": "DocsPanel",

@@ -47,7 +47,10 @@ def test_import_folder_copies_only_engine_files(tmp_path, models_dir):
 
 def test_import_gguf_file_with_projector(tmp_path, models_dir):
     (tmp_path / "Tiny-Q4_K_M.gguf").write_bytes(tiny_gguf_bytes("m"))
-    (tmp_path / "mmproj-F16.gguf").write_bytes(tiny_gguf_bytes("p"))
+    # a real projector header for this model's width (a qwen35 file named mmproj* is refused)
+    from tests.fixtures.tiny_gguf import write_mmproj_gguf
+
+    write_mmproj_gguf(tmp_path / "mmproj-F16.gguf", text_embd=1024)
     store = ModelStore(models_dir, catalog=())
     model_id = store.import_path(tmp_path / "Tiny-Q4_K_M.gguf")
     local = resolve_model(model_id, models_dir)
@@ -128,8 +131,8 @@ def test_bad_ids_never_become_paths(models_dir):
         (4 * GB, 100 * GB, True, None, "qwen3.5-0.8b-mlx-4bit"),
         (2 * GB, 100 * GB, True, None, "qwen3.5-0.8b-mlx-4bit"),  # nothing fits: the smallest
         (32 * GB, 100 * GB, False, None, "qwen3.5-9b-gguf-q4_k_m"),
-        (32 * GB, 3.5 * GB, False, None, "qwen3.5-2b-gguf-q6_k"),  # the disk decides
-        (32 * GB, 100 * GB, False, 2, "qwen3.5-2b-gguf-q6_k"),  # two cores: at most 2B
+        (32 * GB, 3.5 * GB, False, None, "qwen3.5-2b-gguf-q4_k_m"),  # the disk decides
+        (32 * GB, 100 * GB, False, 2, "qwen3.5-2b-gguf-q4_k_m"),  # two cores: at most 2B
         (32 * GB, 100 * GB, False, 8, "qwen3.5-4b-gguf-q4_k_m"),
     ],
 )

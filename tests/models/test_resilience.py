@@ -78,8 +78,11 @@ def test_killed_download_resumes_without_refetching(hub, tmp_path, capsys):
     assert row["bytes_on_disk"] >= sum(len(d) for d in files.values())
     assert set(row) == {
         "id", "size", "engine", "quantization", "state", "path", "bytes_on_disk",
-        "download_bytes", "ram_bytes", "recommended", "role",
+        "download_bytes", "ram_bytes", "recommended", "role", "repo_id", "files", "revision",
     }  # fmt: skip
+    assert row["repo_id"] == CATALOG_REPO
+    assert sorted(row["files"]) == sorted(files)  # what was fetched, from the manifest
+    assert row["revision"] == FakeRepo(CATALOG_REPO, {}).commit  # the commit it was fetched at
     assert sum(m["recommended"] for m in doc["models"]) == 1
     others = [m for m in doc["models"] if m["id"] != CATALOG_ID]
     assert all(m["state"] == "not_downloaded" for m in others)

@@ -13,16 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ...records import VideoFrame
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
 
 
 @dataclass(frozen=True)
 class Picture:
     """One bitmap for libmtmd: an RGB uint8 array (H, W, 3) and whether it is a video frame."""
 
-    rgb: object  # numpy.ndarray
+    rgb: NDArray[Any]  # RGB uint8 (H, W, 3), C-contiguous
     video: bool = False
+    group: int | None = None  # video frames: the pair libmtmd merges into one chunk
 
 
 def timestamp_text(seconds: float) -> str:
@@ -37,7 +42,7 @@ def frame_pairs(frames: Sequence[VideoFrame]) -> Iterator[tuple[VideoFrame, ...]
         yield tuple(ordered[i : i + 2])
 
 
-def _rgb_array(image) -> object:
+def _rgb_array(image: Any) -> NDArray[Any]:
     import numpy as np
 
     array = np.asarray(image)
@@ -72,10 +77,10 @@ def with_markers(
                 parts.append({"type": "text", "text": marker})
             elif kind == "video":
                 text = []
-                for pair in frame_pairs(frames):
+                for n, pair in enumerate(frame_pairs(frames)):
                     mean_t = sum(f.t for f in pair) / len(pair)
                     text.append(timestamp_text(mean_t) + marker * len(pair))
-                    pictures.extend(Picture(_rgb_array(f.image), video=True) for f in pair)
+                    pictures.extend(Picture(_rgb_array(f.image), video=True, group=n) for f in pair)
                 parts.append({"type": "text", "text": "".join(text)})
             else:
                 parts.append(part)
@@ -94,7 +99,7 @@ class Bitmaps:
         from llama_cpp import mtmd_cpp
 
         self._mtmd = mtmd_cpp
-        self._items: list = []
+        self._items: list[Any] = []
         try:
             for picture in pictures:
                 rgb = picture.rgb

@@ -8,12 +8,15 @@ prompt from another thread, take image chunks from libmtmd, and read true token 
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import resource
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 _SILENT = None  # keeps the ctypes callback alive for the life of the process
 
@@ -31,8 +34,8 @@ def silence_logs() -> None:
 
         mtmd_cpp.mtmd_log_set(_SILENT, ctypes.c_void_p(0))
         mtmd_cpp.mtmd_helper_log_set(_SILENT, ctypes.c_void_p(0))
-    except (ImportError, AttributeError, OSError):
-        pass  # a build without libmtmd: text only
+    except (ImportError, AttributeError, OSError) as e:  # a build without libmtmd: text only
+        log.debug("libmtmd logs not silenced: %s", e)
 
 
 def physical_cores(cpuinfo: Path = Path("/proc/cpuinfo")) -> int:
@@ -60,8 +63,8 @@ def physical_cores(cpuinfo: Path = Path("/proc/cpuinfo")) -> int:
                 cores.add((phys, value))
         if cores:
             return len(cores)
-    except (OSError, ValueError):
-        pass
+    except (OSError, ValueError) as e:  # no /proc (macOS, Windows) or an odd format
+        log.debug("physical cores not read from %s (%s): half the logical CPUs", cpuinfo, e)
     logical = len(allowed) if allowed else (os.cpu_count() or 2)
     return max(1, logical // 2)
 
@@ -114,11 +117,13 @@ class Sampling:
     top_k: int
     presence_penalty: float
     seed: int | None
+    min_p: float = 0.0  # 0: off (the Qwen3.5 presets' value)
     penalty_last_n: int = 64  # llama.cpp's default window for repeat / presence penalties
 
 
 class Sampler:
-    """A llama_sampler chain in llama.cpp's usual order: penalties, top-k, top-p, temperature, dist."""
+    """A llama_sampler chain in llama.cpp's usual order: penalties, top-k, top-p, min-p,
+    temperature, dist."""
 
     def __init__(self, s: Sampling, n_vocab: int) -> None:
         import llama_cpp
@@ -142,6 +147,8 @@ class Sampler:
             add(self.chain, llama_cpp.llama_sampler_init_top_k(s.top_k))
         if 0 < s.top_p < 1:
             add(self.chain, llama_cpp.llama_sampler_init_top_p(s.top_p, 1))
+        if s.min_p > 0:
+            add(self.chain, llama_cpp.llama_sampler_init_min_p(s.min_p, 1))
         add(self.chain, llama_cpp.llama_sampler_init_temp(s.temperature))
         seed = llama_cpp.LLAMA_DEFAULT_SEED if s.seed is None else s.seed & 0xFFFFFFFF
         add(self.chain, llama_cpp.llama_sampler_init_dist(seed))
@@ -176,7 +183,7 @@ class AbortWhen:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        null = ctypes.cast(None, self._llama.ggml_abort_callback)
+        null = ctypes.cast(None, self._llama.ggml_abort_callback)  # type: ignore[arg-type]  # NULL
         self._llama.llama_set_abort_callback(self._ctx, null, ctypes.c_void_p(0))
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Sequence
+from typing import cast
 
 from ...cancel import CancelToken
 from ...errors import CairnError, ErrorCode
 from . import native
 from .media import Bitmaps, Picture
+from .state import PromptItems
 
 
 class PromptCancelled(Exception):
@@ -60,16 +62,24 @@ def free_chunks(chunks) -> None:
     mtmd_cpp.mtmd_input_chunks_free(chunks)
 
 
-def eval_tokens(ctx, batch: native.Batch, tokens: Sequence[int], cancel: CancelToken) -> int:
-    """Decode text tokens in batches of batch.capacity; return the next position."""
+def eval_tokens(
+    ctx,
+    batch: native.Batch,
+    tokens: Sequence[int],
+    cancel: CancelToken,
+    *,
+    first_pos: int = 0,
+    logits_last: bool = True,
+) -> int:
+    """Decode text tokens at first_pos.. in batches of batch.capacity; return the next position."""
     import llama_cpp
 
-    pos = 0
+    pos = first_pos
     for start in range(0, len(tokens), batch.capacity):
         if cancel.cancelled:
             raise PromptCancelled()
         part = tokens[start : start + batch.capacity]
-        batch.fill(part, pos, logits_last=start + len(part) == len(tokens))
+        batch.fill(part, pos, logits_last=logits_last and start + len(part) == len(tokens))
         rc = llama_cpp.llama_decode(ctx, batch.batch)
         if rc != 0:
             if cancel.cancelled:
@@ -79,28 +89,55 @@ def eval_tokens(ctx, batch: native.Batch, tokens: Sequence[int], cancel: CancelT
     return pos
 
 
-def eval_chunks(mtmd_ctx, ctx, chunks, n_batch: int, cancel: CancelToken) -> int:
-    """Evaluate libmtmd chunks (text, encoded images) in order; return the next position.
+def eval_items(
+    mtmd_ctx,
+    ctx,
+    batch: native.Batch,
+    items: PromptItems,
+    start: int,
+    end: int,
+    pos: int,
+    cancel: CancelToken,
+) -> int:
+    """Evaluate items[start:end] (text runs through llama_decode, media chunks through libmtmd,
+    which encodes the picture then) from position `pos`; return the next position. Logits are
+    computed for the last item only when `end` is the end of the prompt.
 
     With Qwen's M-RoPE an image advances the position by its grid size, not its token count,
     so the position returned is not the number of tokens in the context.
     """
     import llama_cpp
-    from llama_cpp import mtmd_cpp
 
-    n = mtmd_cpp.mtmd_input_chunks_size(chunks)
-    n_past = 0
-    new_n_past = llama_cpp.llama_pos(0)
-    for i in range(n):
+    i = start
+    while i < end:
         if cancel.cancelled:
             raise PromptCancelled()
-        chunk = mtmd_cpp.mtmd_input_chunks_get(chunks, i)
+        chunk = items.chunk[i]
+        if chunk is None:
+            j = i
+            while j < end and items.chunk[j] is None:
+                j += 1
+            text = cast("list[int]", items.key[i:j])  # text items are token ids
+            pos = eval_tokens(ctx, batch, text, cancel, first_pos=pos, logits_last=j == len(items))
+            i = j
+            continue
+        from llama_cpp import mtmd_cpp
+
+        new_pos = llama_cpp.llama_pos(0)
         rc = mtmd_cpp.mtmd_helper_eval_chunk_single(
-            mtmd_ctx, ctx, chunk, n_past, 0, n_batch, i == n - 1, ctypes.byref(new_n_past)
+            mtmd_ctx,
+            ctx,
+            chunk,
+            pos,
+            0,
+            batch.capacity,
+            i + 1 == len(items),
+            ctypes.byref(new_pos),
         )
         if rc != 0:
             if cancel.cancelled:
                 raise PromptCancelled()
             raise CairnError(ErrorCode.INTERNAL, f"libmtmd evaluation returned {rc}")
-        n_past = new_n_past.value
-    return n_past
+        pos = new_pos.value
+        i += 1
+    return pos
