@@ -14,6 +14,11 @@ SUMMARY = "summary"
 DOCS = "docs"
 
 
+def summary_intent(detail: str) -> str:
+    """The intent of the Summarize button with the chosen detail ("summary:quick")."""
+    return f"{SUMMARY}:{detail}"
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """A numbered source of a document answer, as the GUI keeps it (no text)."""

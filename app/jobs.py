@@ -18,6 +18,14 @@ from .engine_thread import EngineSession, Job, chat_job
 from .job_records import DOCS, SUMMARY, DocReply, DocSources, SourceRef
 from .messages import loose_sources_note
 
+DEFAULT_DETAIL = "quick"  # inference.video.budget.DEFAULT_DETAIL (kept import-free here)
+
+
+def _detail(intent: str) -> str:
+    kind, _, detail = intent.partition(":")
+    return detail if kind == SUMMARY and detail else DEFAULT_DETAIL
+
+
 if TYPE_CHECKING:
     from .doc_library import DocLibrary
 
@@ -31,14 +39,18 @@ def job_for(
     """The job for the last user message. `docs` is (library, collection) for "docs"."""
     last = request.messages[-1] if request.messages else None
     if last is not None and last.role == "user" and last.video is not None:
-        return video_job(request, summary=intent == SUMMARY)
+        summary = intent.partition(":")[0] == SUMMARY
+        return video_job(request, summary=summary, detail=_detail(intent))
     if intent == DOCS and docs is not None and last is not None:
         return doc_job(request, *docs)
     return chat_job(request)
 
 
-def video_job(request: GenerationRequest, *, summary: bool = False) -> Job:
-    """Summarize the attached video (chapters), or answer the message about it."""
+def video_job(
+    request: GenerationRequest, *, summary: bool = False, detail: str = DEFAULT_DETAIL
+) -> Job:
+    """Summarize the attached video (chapters streamed as each part is watched), or answer the
+    message about it; `detail` is "quick" or "detailed"."""
     last = request.messages[-1]
 
     def run(session, cancel):
@@ -49,6 +61,7 @@ def video_job(request: GenerationRequest, *, summary: bool = False) -> Job:
         yield from summarize(
             session.require_engine(),
             last.video,
+            detail=detail,
             question=None if whole else last.content,
             params=request.params,
             thinking=request.thinking,

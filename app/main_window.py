@@ -42,7 +42,7 @@ from .docs_panel import DocsPanel
 from .empty_state import EmptyState
 from .engine_thread import EngineController, LoadedModel
 from .first_run import FirstRunPage
-from .job_records import DOCS, SUMMARY
+from .job_records import DOCS, summary_intent
 from .media_pane import MediaPane
 from .model_controller import ModelController
 from .notice_bar import NoticeBar
@@ -418,7 +418,8 @@ class MainWindow(QMainWindow):
         """The Summarize button: a summary with chapters of `path`, as a new message."""
         if self.session.busy:
             return False
-        ok = self.session.send(self.tr("Summarize this video."), [(path, "video")], intent=SUMMARY)
+        intent = summary_intent(self.media.summary_detail())
+        ok = self.session.send(self.tr("Summarize this video."), [(path, "video")], intent=intent)
         if ok:
             self.media.remove_path(path)
         return ok

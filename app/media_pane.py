@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -186,7 +187,14 @@ class MediaPane(QWidget):
         self.summarize_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.summarize_button.clicked.connect(self._on_summarize)
         self.summarize_button.setEnabled(False)
-        layout.addWidget(self.summarize_button)
+        # How much the summary looks at (inference.video.budget's levels): quick by default.
+        self.detail_box = QComboBox()
+        self.detail_box.addItem("", "quick")
+        self.detail_box.addItem("", "detailed")
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summarize_button, 1)
+        summary_row.addWidget(self.detail_box)
+        layout.addLayout(summary_row)
         self.changed.connect(self._update_summarize)
         self.list.itemSelectionChanged.connect(self._update_summarize)
         i18n.on_language_change(self, self.retranslate_ui)
@@ -199,6 +207,14 @@ class MediaPane(QWidget):
         self.add_button.setText(self.tr("Add files…"))
         self.remove_button.setText(self.tr("Remove"))
         self.summarize_button.setText(self.tr("Summarize video"))
+        self.detail_box.setItemText(0, self.tr("Quick"))
+        self.detail_box.setItemText(1, self.tr("Detailed"))
+        self.detail_box.setToolTip(
+            self.tr(
+                "Quick: a summary in about a tenth of the video's length. Detailed: more frames, longer."
+            )
+        )
+        self.detail_box.setAccessibleName(self.tr("How detailed the video summary is"))
         self.list.setAccessibleName(self.tr("Attached files"))
         self.add_button.setAccessibleName(self.tr("Add files to the next message"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected attachments"))
@@ -265,6 +281,10 @@ class MediaPane(QWidget):
         chosen = [p for p in videos if str(p) in selected]
         found = chosen or videos
         return found[0] if found else None
+
+    def summary_detail(self) -> str:
+        """ "quick" or "detailed": the choice next to the Summarize button."""
+        return str(self.detail_box.currentData())
 
     def _update_summarize(self) -> None:
         self.summarize_button.setEnabled(self.video() is not None)

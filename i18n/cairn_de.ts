@@ -837,6 +837,22 @@
         <translation>Video zusammenfassen</translation>
     </message>
     <message>
+        <source>Quick</source>
+        <translation>Schnell</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Ausführlich</translation>
+    </message>
+    <message>
+        <source>Quick: a summary in about a tenth of the video&apos;s length. Detailed: more frames, longer.</source>
+        <translation>Schnell: eine Zusammenfassung in etwa einem Zehntel der Videolänge. Ausführlich: mehr Bilder, dauert länger.</translation>
+    </message>
+    <message>
+        <source>How detailed the video summary is</source>
+        <translation>Wie ausführlich die Videozusammenfassung ist</translation>
+    </message>
+    <message>
         <source>Summarize the attached video, with chapters</source>
         <translation>Das angehängte Video mit Kapiteln zusammenfassen</translation>
     </message>

@@ -837,6 +837,22 @@
         <translation>Resumir vídeo</translation>
     </message>
     <message>
+        <source>Quick</source>
+        <translation>Rápido</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Detallado</translation>
+    </message>
+    <message>
+        <source>Quick: a summary in about a tenth of the video&apos;s length. Detailed: more frames, longer.</source>
+        <translation>Rápido: un resumen en una décima parte de la duración del vídeo, aproximadamente. Detallado: más fotogramas, más tiempo.</translation>
+    </message>
+    <message>
+        <source>How detailed the video summary is</source>
+        <translation>Nivel de detalle del resumen del vídeo</translation>
+    </message>
+    <message>
         <source>Summarize the attached video, with chapters</source>
         <translation>Resumir el vídeo adjunto, por capítulos</translation>
     </message>

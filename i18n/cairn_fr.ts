@@ -837,6 +837,22 @@
         <translation>Résumer la vidéo</translation>
     </message>
     <message>
+        <source>Quick</source>
+        <translation>Rapide</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Détaillé</translation>
+    </message>
+    <message>
+        <source>Quick: a summary in about a tenth of the video&apos;s length. Detailed: more frames, longer.</source>
+        <translation>Rapide : un résumé en environ un dixième de la durée de la vidéo. Détaillé : plus d’images, plus long.</translation>
+    </message>
+    <message>
+        <source>How detailed the video summary is</source>
+        <translation>Niveau de détail du résumé de la vidéo</translation>
+    </message>
+    <message>
         <source>Summarize the attached video, with chapters</source>
         <translation>Résumer la vidéo jointe, par chapitres</translation>
     </message>

@@ -835,6 +835,22 @@
         <translation>動画を要約</translation>
     </message>
     <message>
+        <source>Quick</source>
+        <translation>クイック</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Quick: a summary in about a tenth of the video&apos;s length. Detailed: more frames, longer.</source>
+        <translation>クイック：動画の長さの約10分の1の時間で要約します。詳細：より多くのフレームを使い、時間がかかります。</translation>
+    </message>
+    <message>
+        <source>How detailed the video summary is</source>
+        <translation>動画の要約の詳しさ</translation>
+    </message>
+    <message>
         <source>Summarize the attached video, with chapters</source>
         <translation>添付した動画をチャプター付きで要約</translation>
     </message>

@@ -835,6 +835,22 @@
         <translation>总结视频</translation>
     </message>
     <message>
+        <source>Quick</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>详细</translation>
+    </message>
+    <message>
+        <source>Quick: a summary in about a tenth of the video&apos;s length. Detailed: more frames, longer.</source>
+        <translation>快速：用约为视频时长十分之一的时间生成摘要。详细：更多画面，用时更长。</translation>
+    </message>
+    <message>
+        <source>How detailed the video summary is</source>
+        <translation>视频摘要的详细程度</translation>
+    </message>
+    <message>
         <source>Summarize the attached video, with chapters</source>
         <translation>总结所附视频，并分章节</translation>
     </message>

@@ -31,6 +31,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_model_options(s)
     add_generation_options(s)
     s.add_argument("--max-frames", type=int, default=DEFAULT_MAX_FRAMES, metavar="N")
+    s.add_argument(
+        "--detail",
+        choices=("quick", "detailed"),
+        default="quick",
+        help="quick: fewer, smaller frames and short chapter lines, within about a tenth of the "
+        "video's length on this machine; detailed: more of everything (default: quick)",
+    )
     s.add_argument("--json", action="store_true", help="print one JSON object at the end")
     s.set_defaults(func=run_summarize)
 
@@ -64,6 +71,7 @@ class _ProgressLine:
     """Progress on stderr, rewritten in place on a terminal and silent otherwise."""
 
     LABELS = {
+        "measuring_speed": "measuring the model's speed",
         "reading_frames": "reading frames",
         "describing_segment": "describing part",
         "writing_summary": "writing the summary",
@@ -144,6 +152,7 @@ def run_summarize(args: argparse.Namespace, ctx: CommandContext) -> int:
         engine,
         args.video,
         max_frames=args.max_frames,
+        detail=args.detail,
         question=args.question,
         params=params,
         thinking=False if args.think is None else args.think,

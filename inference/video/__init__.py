@@ -6,13 +6,15 @@ OpenCV (cv2) is imported lazily inside the functions, so importing this package 
 from __future__ import annotations
 
 from .chapters import format_timestamp, parse_chapters, parse_timestamp
+from .live_summary import LiveSummary, summarize
 from .probe import probe
 from .sampling import plan_frames, sample_frames
-from .summary import Segment, SegmentNote, VideoSummary, plan_segments, summarize
+from .summary import Segment, SegmentNote, VideoSummary, plan_segments
 from .types import Chapter, SampleResult, Scene, VideoInfo
 
 __all__ = [
     "Chapter",
+    "LiveSummary",
     "SampleResult",
     "Scene",
     "Segment",

@@ -84,8 +84,11 @@ def check_unchanged(path: Path, before: FileStamp) -> None:
         raise CairnError(ErrorCode.VIDEO_UNREADABLE, f"{path} changed while being read")
 
 
-def open_capture(path: Path, *, demux_only: bool = False):
-    """A cv2.VideoCapture on the FFmpeg back end with I/O timeouts, or VIDEO_UNREADABLE."""
+def open_capture(path: Path, *, demux_only: bool = False, threads: int | None = None):
+    """A cv2.VideoCapture on the FFmpeg back end with I/O timeouts, or VIDEO_UNREADABLE.
+
+    `threads`: FFmpeg decoder threads (CAP_PROP_N_THREADS; OpenCV's own default otherwise).
+    """
     import cv2
 
     params = [
@@ -96,6 +99,8 @@ def open_capture(path: Path, *, demux_only: bool = False):
     ]
     if demux_only:
         params += [cv2.CAP_PROP_FORMAT, -1]
+    elif threads is not None and threads > 0 and hasattr(cv2, "CAP_PROP_N_THREADS"):
+        params += [cv2.CAP_PROP_N_THREADS, threads]
     with openable_name(path) as name:
         cap = cv2.VideoCapture(name, cv2.CAP_FFMPEG, params)
     if not cap.isOpened():
@@ -336,9 +341,11 @@ class MjpegReader:
         self._cap.release()
 
 
-def open_reader(path: Path) -> tuple[DecodeReader | MjpegReader, StreamMeta]:
+def open_reader(
+    path: Path, *, threads: int | None = None
+) -> tuple[DecodeReader | MjpegReader, StreamMeta]:
     """The cheapest reader that works for this file, and the container's (checked) claims."""
-    cap = open_capture(path)
+    cap = open_capture(path, threads=threads)
     try:
         meta = read_meta(cap, path)
     except CairnError:

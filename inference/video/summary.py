@@ -331,12 +331,3 @@ def _add(totals: dict, chunk: Chunk) -> None:
     totals["prompt"] += chunk.prompt_tokens
     totals["generation"] += chunk.generation_tokens
     totals["peak"] = max(totals["peak"], chunk.peak_memory_mb)
-
-
-def summarize(engine: Engine, path_or_samples, **options) -> VideoSummary:
-    """Summarize (or, with question=..., answer about) a video; iterate the result for Chunks.
-
-    Options are VideoSummary's: question, params, thinking, progress, cancel, max_frames,
-    max_side, frames_per_call, short_clip_s, segment_max_tokens.
-    """
-    return VideoSummary(engine, path_or_samples, **options)

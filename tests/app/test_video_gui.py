@@ -147,9 +147,11 @@ def test_summarize_streams_chapters_and_timestamps_open_the_frame(make_window, q
 
 
 def test_stop_while_watching_the_parts(make_window, qtbot, tmp_path):
-    """A long video is described part by part; Stop ends it there, without the summary call."""
+    """A long video is watched part by part, each part's chapters shown as it ends; Stop ends it
+    there, keeping them, without the closing summary call."""
     path = tmp_path / "long.avi"
-    write_video(path, [(70.0, (200, 40, 40)), (70.0, (40, 40, 200))], fps=2, size=(64, 48))
+    colours = [((k * 97) % 256, (k * 53 + 80) % 256, (k * 151 + 40) % 256) for k in range(8)]
+    write_video(path, [(17.5, c) for c in colours], fps=2, size=(64, 48))
     engine = video_engine(tokens=[f"00:{i:02d} something\n" for i in range(40)], delay=0.02)
     w = make_window(engine)
     _ready(w, qtbot)
@@ -163,18 +165,44 @@ def test_stop_while_watching_the_parts(make_window, qtbot, tmp_path):
         )
     )
     assert w.summarize_video(path)
-    # the stage arrives through a queued signal: wait for it, not only for the engine's request
-    qtbot.waitUntil(lambda: len(engine.requests) >= 1 and bool(parts), timeout=20000)
-    assert parts[0].startswith("Watching part 1 of ")
-    total = int(parts[0].split(" of ")[1].rstrip("…"))
-    assert total >= 2
+    # the first part's chapters reach the window while the next part is being watched
+    qtbot.waitUntil(lambda: "00:00 – " in w.chat_view.last().text, timeout=20000)
+    assert parts[0] == "Watching the video…"
+    assert w.session.busy
     qtbot.mouseClick(w.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not w.session.busy, timeout=10000)
-    assert len(engine.requests) < total + 1  # no merge request after Stop
+    assert all(r.video_frames for r in engine.requests)  # no closing summary after Stop
     answer = w.chat_view.last()
     assert answer.status_label.text() == "Stopped"
+    assert answer.text.startswith("Chapters:\n00:00 – ")
+    assert "cairn-time:0" in anchors(answer.body)
     assert w.history.messages(w.session.conversation_id)[-1].status == H.CANCELLED
     assert w.send_button.isEnabled()
+
+
+def test_quick_or_detailed_sets_the_frame_size(make_window, qtbot, tmp_path):
+    """The choice next to Summarize, made with the keyboard, decides how large the frames are."""
+    from PySide6.QtTest import QTest
+
+    path = tmp_path / "wide.avi"
+    write_video(path, [(70.0, (200, 40, 40)), (70.0, (40, 40, 200))], fps=2, size=(640, 360))
+    widths = {}
+    for detail, key in (("quick", None), ("detailed", Qt.Key.Key_Down)):
+        engine = video_engine(tokens=["00:00 – A: a\n"])
+        w = make_window(engine)
+        _ready(w, qtbot)
+        w.media.add_paths([path])
+        assert w.media.detail_box.currentText() == "Quick"
+        if key is not None:
+            w.media.detail_box.setFocus()
+            QTest.keyClick(w.media.detail_box, key)
+        assert w.media.summary_detail() == detail
+        qtbot.mouseClick(w.media.summarize_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda w=w: not w.session.busy, timeout=20000)
+        # the first request measures the engine's speed; then the parts of the video
+        segment = next(r for r in engine.requests[1:] if r.video_frames)
+        widths[detail] = segment.video_frames[0].image.shape[1]
+    assert widths["quick"] < widths["detailed"]
 
 
 def test_a_question_about_the_video_goes_through_the_question_path(make_window, qtbot, scenes_avi):

@@ -123,5 +123,9 @@ def test_cli_summarize_json(tiny_vlm_ckpt, long_video, capsys):
     assert data["engine"] == "mlx" and data["device"] == "cpu"
     assert data["finish_reason"] in ("stop", "length")
     assert isinstance(data["chapters"], list)
-    assert data["stats"]["segments"] == 2 and data["stats"]["requests"] == 3
-    assert data["stats"]["frames"] == 40 and data["stats"]["prompt_tokens"] > 0
+    stats = data["stats"]
+    # The live summary (--detail quick by default): four still scenes are one frame each (the rest
+    # are near-duplicates), one segment streaming its chapters, then the closing summary.
+    assert stats["frames"] == 4 and stats["scenes"] == 4
+    assert stats["segments"] == 1 and stats["requests"] == 2 and stats["prompt_tokens"] > 0
+    assert data["text"].startswith("Chapters:\n00:00 – ")
