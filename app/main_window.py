@@ -36,6 +36,7 @@ from .job_records import DOCS, SUMMARY
 from .media_pane import MediaPane
 from .model_controller import ModelController
 from .seams import Backend, Models
+from .server_controller import ServerController
 from .settings import Settings
 from .viewer_controller import ViewerController
 
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.session.editRequested.connect(self.begin_edit)
         self.session.answerFinished.connect(lambda *_: self.conversations.refresh())
         self._build_toolbar()
+        self.server = ServerController(self.controller, self.settings, self._served_model, self)
+        self.statusBar().addWidget(self.server.status)
         self._build_shortcuts()
         self.retranslate_ui()
         self._on_busy(False)
@@ -107,6 +110,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1200, 780)
         self.start()
+        self.server.apply()  # the local API server, when the settings turn it on
         self.docs.start()  # lists the library and resumes interrupted indexing, on its worker
         QThreadPool.globalInstance().start(markdown_doc.warm_up)
 
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         """Every fixed text of the window; run again on a language switch (see app/i18n.py)."""
         self.setWindowTitle(self.tr("Cairn"))
+        self.server.retranslate_ui()
         self.send_button.setText(self.tr("Send"))
         self.send_button.setAccessibleName(self.tr("Send the message"))
         self.send_button.setToolTip(self.tr("Send (Enter)"))
@@ -243,6 +248,11 @@ class MainWindow(QMainWindow):
     def _on_first_model(self, model_id: str) -> None:
         self.models.remember(model_id)
         self.start()
+
+    def _served_model(self):
+        """(id, capabilities) of the loaded model for the API server; read from its thread."""
+        loaded = self.models.loaded
+        return None if loaded is None else (loaded.ref or loaded.name, loaded.capabilities)
 
     def _request_options(self) -> tuple[str, GenParams, bool | None]:
         return (
@@ -341,7 +351,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        SettingsDialog(self.settings, self.models.current_spec(), self).exec()
+        SettingsDialog(self.settings, self.models.current_spec(), self, server=self.server).exec()
 
     # drops anywhere in the window go to the attachments
 
@@ -356,6 +366,7 @@ class MainWindow(QMainWindow):
         self.settings.set("geometry", self.saveGeometry())
         self.settings.set("splitter", self.splitter.saveState())
         self.settings.sync()
+        self.server.stop()
         self.controller.shutdown()
         self.docs.shutdown()
         self.docs.library.close()

@@ -38,6 +38,8 @@ OPTIONS: dict[str, Option] = {
         Option("language", "system", str),  # "system" or a code in app/i18n.py LANGUAGES
         Option("hf_endpoint", "", str),  # a Hub mirror for downloads; "" is the Hugging Face Hub
         Option("proxy", "", str),  # an http(s) proxy for downloads; "" is the system's settings
+        Option("api_server", 0, int),  # 1: the local OpenAI-compatible API server runs
+        Option("api_port", 8080, int),
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )

@@ -22,7 +22,7 @@ from .settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, spec: ModelSpec | None, parent=None) -> None:
+    def __init__(self, settings: Settings, spec: ModelSpec | None, parent=None, server=None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.spec = spec
@@ -81,6 +81,11 @@ class SettingsDialog(QDialog):
         self.network.setAccessibleName(self.tr("Network settings for downloads"))
         self.network.clicked.connect(self._edit_network)
         form.addRow(self.tr("Network:"), self.network)
+
+        from .server_controller import ServerSettingsBox
+
+        self.server_box = ServerSettingsBox(settings, server)
+        layout.addWidget(self.server_box)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -150,6 +155,7 @@ class SettingsDialog(QDialog):
         language = self.language.currentData()
         changed = language != s.get("language")
         s.set("language", language)
+        self.server_box.save()
         s.sync()
         super().accept()
         if changed:  # after closing, so the dialog is not retranslated mid-accept

@@ -777,6 +777,56 @@
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Lokaler API-Server</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>Port %1 ist belegt (%2)</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>API-Server auf %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Lokaler API-Server</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>Programmen auf diesem Computer das geladene Modell zur Verfügung stellen (OpenAI-kompatible API)</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Token kopieren</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>Programme senden es so: Authorization: Bearer TOKEN</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>Lauscht auf %1 (nur dieser Computer)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Chat settings</source>

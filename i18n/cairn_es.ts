@@ -777,6 +777,56 @@
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Servidor de API local</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>El puerto %1 no está libre (%2)</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>Servidor de API en %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Servidor de API local</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>Permitir que los programas de este equipo usen el modelo cargado (API compatible con OpenAI)</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Puerto:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copiar token</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>Los programas lo envían así: Authorization: Bearer TOKEN</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>Escuchando en %1 (solo este equipo)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Chat settings</source>

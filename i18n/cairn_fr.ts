@@ -777,6 +777,56 @@
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Serveur d’API local</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>Le port %1 n’est pas libre (%2)</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>Serveur d’API sur %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>Serveur d’API local</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>Permettre aux programmes de cet ordinateur d’utiliser le modèle chargé (API compatible OpenAI)</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>Copier le jeton</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>Les programmes l’envoient ainsi : Authorization: Bearer JETON</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>À l’écoute sur %1 (cet ordinateur uniquement)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Désactivé</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Chat settings</source>

@@ -776,6 +776,56 @@
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>ローカル API サーバー</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>ポート %1 は使用中です（%2）</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>API サーバー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>ローカル API サーバー</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>このコンピューター上のプログラムに読み込んだモデルの使用を許可する（OpenAI 互換 API）</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>ポート:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>ポート</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>トークンをコピー</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>プログラムは次の形式で送信します: Authorization: Bearer トークン</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>%1 で待ち受け中（このコンピューターのみ）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>オフ</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Chat settings</source>

@@ -776,6 +776,56 @@
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <source>Local API server</source>
+        <translation>本地 API 服务器</translation>
+    </message>
+    <message>
+        <source>Port %1 is not free (%2)</source>
+        <translation>端口 %1 已被占用（%2）</translation>
+    </message>
+    <message>
+        <source>API server on %1</source>
+        <translation>API 服务器运行于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsBox</name>
+    <message>
+        <source>Local API server</source>
+        <translation>本地 API 服务器</translation>
+    </message>
+    <message>
+        <source>Let programs on this computer use the loaded model (OpenAI-compatible API)</source>
+        <translation>允许本机上的程序使用已加载的模型（兼容 OpenAI 的 API）</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Copy token</source>
+        <translation>复制令牌</translation>
+    </message>
+    <message>
+        <source>Programs send it as: Authorization: Bearer TOKEN</source>
+        <translation>程序以此方式发送：Authorization: Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>Listening on %1 (this computer only)</source>
+        <translation>正在 %1 监听（仅限本机）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Chat settings</source>

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "inference.cli.models_cmd",
     "inference.cli.video_cmd",
     "inference.cli.docs_cmd",
+    "inference.cli.serve_cmd",
 )
 
 
