@@ -17,6 +17,7 @@ class EngineName(enum.StrEnum):
 
     MLX = "mlx"
     LLAMACPP = "llamacpp"
+    REMOTE = "remote"  # an OpenAI-compatible server (inference/engines/remote)
 
 
 ENGINE_CHOICES: tuple[str, ...] = ("auto", *(e.value for e in EngineName))
@@ -163,6 +164,9 @@ class Chunk:
     prompt_tps: float = 0.0
     generation_tps: float = 0.0
     peak_memory_mb: float = 0.0
+    # prompt tokens restored from a checkpoint of an earlier request instead of being read again
+    # (part of prompt_tokens; prompt_tps counts only the tokens actually evaluated)
+    cached_tokens: int = 0
 
     def stats_json(self) -> dict[str, object]:
         """The statistics of a final chunk as the command line's JSON prints them (one place,
@@ -174,6 +178,7 @@ class Chunk:
             "prompt_tps": self.prompt_tps,
             "generation_tps": self.generation_tps,
             "peak_memory_mb": self.peak_memory_mb,
+            "cached_tokens": self.cached_tokens,
         }
 
 

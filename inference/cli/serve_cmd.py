@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 from ..errors import CairnError, ErrorCode
-from .chat_cmd import add_model_options, go_offline
+from .chat_cmd import add_model_options
+from .streaming import go_offline
 
 DEFAULT_PORT = 8080
 
