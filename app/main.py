@@ -58,7 +58,7 @@ def run(argv: list[str]) -> int:
     dark = theme.apply(app, settings.get("theme"))
     theme.follow_system(app, settings.get("theme"))
     window = MainWindow(
-        dirs, settings, backend=make_backend(dirs), model_override=args.model, dark=dark
+        dirs, settings, backend=make_backend(dirs, offline_only=lambda: bool(settings.get("offline_only"))), model_override=args.model, dark=dark
     )
     window.show()
     if os.environ.get("CAIRN_STARTUP_PROBE"):  # bench/ui_latency.py: time to a visible window

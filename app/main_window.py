@@ -37,6 +37,7 @@ from .media_pane import MediaPane
 from .model_controller import ModelController
 from .seams import Backend, Models
 from .server_controller import ServerController
+from .servers_settings import RemoteNote
 from .settings import Settings
 from .viewer_controller import ViewerController
 
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.server = ServerController(self.controller, self.settings, self._served_model, self)
         self.statusBar().addWidget(self.server.status)
+        self.remote_note = RemoteNote(self.models.model_box)  # while a server's model is chosen
+        self.statusBar().addWidget(self.remote_note)
         self._build_shortcuts()
         self.retranslate_ui()
         self._on_busy(False)
@@ -185,6 +188,7 @@ class MainWindow(QMainWindow):
         """Every fixed text of the window; run again on a language switch (see app/i18n.py)."""
         self.setWindowTitle(self.tr("Cairn"))
         self.server.retranslate_ui()
+        self.remote_note.update_note()
         self.send_button.setText(self.tr("Send"))
         self.send_button.setAccessibleName(self.tr("Send the message"))
         self.send_button.setToolTip(self.tr("Send (Enter)"))
@@ -351,7 +355,12 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        SettingsDialog(self.settings, self.models.current_spec(), self, server=self.server).exec()
+        SettingsDialog(
+            self.settings, self.models.current_spec(), self, server=self.server, probe=self.backend.probe
+        ).exec()
+        if not self.models.refill():  # a server's model hidden by "offline only"
+            self.start()
+        self.remote_note.update_note()
 
     # drops anywhere in the window go to the attachments
 

@@ -22,6 +22,7 @@ from .engine_thread import EngineController, LoadedModel, load_job
 from .first_run import default_store
 from .messages import error_text, stage_text
 from .seams import Models, Opener
+from .servers_settings import parse_remote_ref, remote_choices
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -121,7 +122,19 @@ class ModelController(QObject):
                     out.append((label, entry.id))
         except (OSError, CairnError):  # an unreadable models folder must not stop the window
             log.exception("listing models failed")
-        return out
+        return out + remote_choices(self.settings)  # "NAME on HOST"; none when offline only
+
+    def refill(self) -> bool:
+        """The servers or "offline only" changed: offer the new list. False when the chosen
+        model is no longer offered (the caller chooses again)."""
+        ref = self.model_box.currentData()
+        models = self.ready_models()
+        if ref and parse_remote_ref(ref) is not None and ref not in [r for _l, r in models]:
+            self.settings.set("model", "")
+            return False
+        if ref:
+            self._fill_models(models, ref)
+        return True
 
     def has_models(self) -> bool:
         return bool(self.model_box.count())

@@ -40,6 +40,8 @@ OPTIONS: dict[str, Option] = {
         Option("proxy", "", str),  # an http(s) proxy for downloads; "" is the system's settings
         Option("api_server", 0, int),  # 1: the local OpenAI-compatible API server runs
         Option("api_port", 8080, int),
+        Option("servers", "[]", str),  # JSON: OpenAI-compatible servers (app/servers_settings.py)
+        Option("offline_only", 0, int),  # 1: servers are hidden and refused
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )

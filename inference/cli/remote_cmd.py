@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from .streaming import CommandContext
 
 KEY_ENV = "OPENAI_API_KEY"
-KEYCHAIN_SERVICE = "cairn-remote"  # one entry per endpoint: the user name is the endpoint's URL
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,9 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def key_store(base_url: str) -> TokenStore:
     """The keychain entry of one endpoint (its normalised base URL)."""
-    from ..models.secrets import TokenStore
+    from ..models.secrets import endpoint_key_store
 
-    return TokenStore(KEYCHAIN_SERVICE, base_url)
+    return endpoint_key_store(base_url)
 
 
 def find_key(base_url: str, environ: Mapping[str, str]) -> str | None:

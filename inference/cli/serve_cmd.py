@@ -75,7 +75,7 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def run(args: argparse.Namespace, ctx) -> int:
-    from ..server.app import ServedModel, ServerConfig, create_app, find_embedder
+    from ..server.app import ServedModel, ServerConfig, create_app
     from ..server.defences import Policy
     from ..server.jobs import EngineThread
     from ..server.run import bind, is_loopback, serve_blocking, url_for
@@ -146,3 +146,13 @@ def run(args: argparse.Namespace, ctx) -> int:
     finally:
         sock.close()
     return 0
+
+
+def find_embedder(models_dir):
+    """An installed embedding model, or None (loaded on first use). Here, not in server/app.py,
+    so that the GUI's server (app/server_controller.py) does not reach the engines."""
+    from ..engines.embedding import open_embedder
+    from ..models.store import ModelStore
+
+    found = ModelStore(models_dir).embedding_model()
+    return None if found is None else open_embedder(found)

@@ -213,15 +213,6 @@ def embed_texts(embedder, texts: list[str]):
     return embedder.embed(texts, query=False)
 
 
-def find_embedder(models_dir):
-    """An installed embedding model, or None (found from headers; loaded on first use)."""
-    from ..engines.embedding import open_embedder
-    from ..models.store import ModelStore
-
-    found = ModelStore(models_dir).embedding_model()
-    return None if found is None else open_embedder(found)
-
-
 async def _watch_disconnect(request: Request, token) -> None:
     """Waits for the client to go away (the body has been read, so the next message is that)."""
     while True:
