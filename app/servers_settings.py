@@ -253,7 +253,9 @@ class ServersDialog(QDialog):
 
     def _connected(self, result: object, key: str | None, store_key: bool) -> None:
         self._set_busy(False)
-        base, models = result  # type: ignore[misc]
+        base, models = result if isinstance(result, tuple) else ("", [])
+        if not base:
+            return
         if store_key and key:
             kept = endpoint_key_store(base).set(key)
             if not kept:
