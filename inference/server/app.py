@@ -260,6 +260,18 @@ async def _stream(chunks, call: ChatCall, model_id: str, gate: JobGate, token, r
             )
             yield R.sse("[DONE]")
             return
+        if gate.closed and not stops.stopped:  # cancelled because the server is stopping
+            yield R.sse(
+                {
+                    "error": {
+                        "message": "the server is shutting down",
+                        "type": "server_error",
+                        "code": "shutting_down",
+                    }
+                }
+            )
+            yield R.sse("[DONE]")
+            return
         rest = stops.flush()
         if rest:
             yield R.sse(R.stream_chunk(cid, model_id, created, {"content": rest}))

@@ -1,15 +1,17 @@
 """Run the app with uvicorn on a socket bound here (so --port 0 knows its port before serving).
 
 Stopping is immediate: SIGINT / SIGTERM (or stop() from the GUI) cancel every generation in
-flight and waiting, and uvicorn is told to exit without waiting for open connections, whose
-streams end at the engine's next token. uvicorn's own signal handling is replaced: it would wait
-for clients, then re-raise the signal.
+flight and waiting; open streams end at the engine's next token (they are told the server is
+shutting down) and uvicorn exits, cancelling whatever is left after a second. uvicorn's own
+signal handling is replaced: it would wait for clients, then re-raise the signal.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ipaddress
+import logging
 import signal
 import socket
 import threading
@@ -56,12 +58,15 @@ class _Server(uvicorn.Server):
         self._on_stop = on_stop
 
     def handle_exit(self, sig: int, frame) -> None:  # SIGINT, SIGTERM: stop at once
+        if self.should_exit:
+            self.force_exit = True  # a second signal: do not even wait for the last token
         self.stop()
 
     def stop(self) -> None:
+        """Cancel every generation, then exit: open streams end at the engine's next token
+        (within timeout_graceful_shutdown, after which uvicorn cancels what is left)."""
         self._on_stop()
         self.should_exit = True
-        self.force_exit = True
 
     @contextlib.contextmanager
     def capture_signals(self):
@@ -78,7 +83,18 @@ class _Server(uvicorn.Server):
                 signal.signal(sig, handler)
 
 
+class _QuietCancel(logging.Filter):
+    """Drops uvicorn's "Exception in ASGI application" for a task cancelled at shutdown."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, asyncio.CancelledError)
+
+
 def make_server(app, *, on_stop=lambda: None) -> _Server:
+    quiet = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _QuietCancel) for f in quiet.filters):
+        quiet.addFilter(_QuietCancel())
     config = uvicorn.Config(
         app,
         log_level="warning",

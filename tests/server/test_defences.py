@@ -333,6 +333,9 @@ def test_queue_full_is_429_and_sigterm_stops_at_once(gguf_models, tmp_path):
             s.proc.terminate()  # SIGTERM in the middle of a 4000-token answer
             s.proc.wait(10)
             assert time.monotonic() - t0 < 5.0
+            rest = list(lines)  # the stream was ended, and told why
+            rest = [line for line in rest if line]
+            assert any("shutting_down" in line for line in rest) and rest[-1] == "data: [DONE]"
         assert s.proc.returncode == 0
         assert "Traceback" not in "".join(s.stderr)
     finally:
