@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QStatusBar, QToolBar
 
 from inference.errors import CairnError
-from inference.records import ENGINE_CHOICES, EngineName
+from inference.records import ENGINE_CHOICES, LOCAL_ENGINE_CHOICES, EngineName
 
 from .engine_thread import EngineController, LoadedModel, load_job
 from .first_run import default_store
@@ -65,7 +65,7 @@ class ModelController(QObject):
         self.model_box.activated.connect(self._on_model_chosen)
         self.engine_label = QLabel()
         self.engine_box = QComboBox()
-        for value in ENGINE_CHOICES:
+        for value in LOCAL_ENGINE_CHOICES:
             self.engine_box.addItem("", value)  # labels set in retranslate_ui
         self.engine_box.setCurrentIndex(
             max(0, self.engine_box.findData(self.settings.get("engine")))
@@ -92,7 +92,7 @@ class ModelController(QObject):
             EngineName.MLX: self.tr("MLX"),
             EngineName.LLAMACPP: self.tr("llama.cpp"),
         }
-        for i, value in enumerate(ENGINE_CHOICES):
+        for i, value in enumerate(LOCAL_ENGINE_CHOICES):
             self.engine_box.setItemText(i, labels.get(value, value))  # a new engine: its name
         if self.loaded is not None:
             self._show_loaded(self.loaded)

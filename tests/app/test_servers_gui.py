@@ -90,6 +90,8 @@ def test_add_a_server_choose_its_model_and_answer_through_it(qtbot, window, scri
     host = f"127.0.0.1:{scripted.port}"
     assert labels[1:] == [f"qwen3.5-27b on {host}", f"qwen3.5-9b on {host}"]
     assert not w.remote_note.isVisible()
+    engines = w.models.engine_box
+    assert "remote" not in [engines.itemData(i) for i in range(engines.count())]  # the model picks it
     box.setFocus()
     QTest.keyClick(box, Qt.Key.Key_Down)  # the keyboard's way to choose in a closed combo box
     assert parse_remote_ref(box.currentData()) == (scripted.url, "qwen3.5-27b")
