@@ -231,3 +231,54 @@ def test_unreachable(scripted: ScriptedServer):
     with pytest.raises(CairnError) as e:
         open_remote(url, **FAST)
     assert e.value.code is ErrorCode.REMOTE_UNREACHABLE and "refused" in e.value.detail.lower()
+
+
+@pytest.fixture
+def tls_server(scripted: ScriptedServer, tmp_path):
+    """The scripted server behind TLS with a self-signed certificate for 127.0.0.1."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(cert, key)
+    scripted.httpd.socket = ctx.wrap_socket(scripted.httpd.socket, server_side=True)
+    return f"https://127.0.0.1:{scripted.port}/v1", cert
+
+
+def test_tls_is_verified(tls_server, scripted: ScriptedServer):
+    url, cert = tls_server
+    with pytest.raises(CairnError) as e:
+        open_remote(url, key="secret", environ={}, **FAST)
+    assert e.value.code is ErrorCode.REMOTE_UNREACHABLE and "certificate" in e.value.detail
+    assert scripted.requests == []  # the key never left: the handshake failed first
+    # a private CA named by SSL_CERT_FILE is trusted
+    engine = open_remote(url, key="secret", environ={"SSL_CERT_FILE": str(cert)}, **FAST)
+    text, _, _ = collect(engine.generate(ask(), cancel=CancelToken()))
+    engine.close()
+    assert text == "hi" and scripted.requests[0]["headers"]["Authorization"] == "Bearer secret"
