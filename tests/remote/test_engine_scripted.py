@@ -173,6 +173,10 @@ def test_malformed_and_broken_streams(scripted: ScriptedServer):
     with pytest.raises(CairnError) as e:
         collect(engine.generate(ask(), cancel=CancelToken()))
     assert e.value.code is ErrorCode.REMOTE_BAD_RESPONSE
+    scripted.chat = [stream_reply([delta("half an"), delta(" answer")], cut=True)]
+    with pytest.raises(CairnError) as e:
+        collect(engine.generate(ask(), cancel=CancelToken()))
+    assert e.value.code is ErrorCode.REMOTE_BAD_RESPONSE and "finish reason" in e.value.detail
     scripted.chat = [stream_reply([{"error": {"message": "out of memory"}}])]
     with pytest.raises(CairnError) as e:
         collect(engine.generate(ask(), cancel=CancelToken()))

@@ -69,7 +69,7 @@ class RemoteEngine:
         last = started
         pieces = 0
         usage: Mapping[str, Any] | None = None
-        finish = FinishReason.STOP
+        finish: FinishReason | None = None
         text = _TextSplitter(thinking)
         try:
             for event in self.client.stream_chat(body, cancel):
@@ -105,6 +105,11 @@ class RemoteEngine:
                     raise Cancelled()
         except Cancelled:
             finish = FinishReason.CANCELLED
+        if finish is None:  # every server ends an answer with a finish reason: this one was cut
+            raise CairnError(
+                ErrorCode.REMOTE_BAD_RESPONSE,
+                f"the answer from {self.endpoint.label} stopped without a finish reason",
+            )
         yield from text.flush()
         ended = time.perf_counter() if finish is FinishReason.CANCELLED else last
         yield self._final(finish, usage, pieces, started, first, ended)
