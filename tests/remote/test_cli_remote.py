@@ -112,6 +112,7 @@ def test_docs_ask_answers_from_indexed_documents(llama_server, tmp_path):
     added = cairn(["docs", "add", str(docs / "keeper.txt"), "--no-dense"], tmp_path)
     assert added.returncode == 0, added.stderr
     question = ["Who keeps the lighthouse at Skerry Point?"]
+    strace = ("strace", "-f", "-qq", "-e", "trace=connect", "-o", str(tmp_path / "docs.trace"))
     out = cairn(
         [
             "docs",
@@ -127,8 +128,11 @@ def test_docs_ask_answers_from_indexed_documents(llama_server, tmp_path):
             *question,
         ],
         tmp_path,
+        prefix=strace if shutil.which("strace") else (),
     )
     assert out.returncode == 0, out.stderr
+    if shutil.which("strace"):  # documents are searched here; only the answer is asked there
+        assert_only_contacted(tmp_path / "docs.trace", llama_server.port)
     result = json.loads(out.stdout)
     assert (result["engine"], result["model"]) == ("remote", llama_server.model)
     assert result["reply"] is None and result["text"]
@@ -178,13 +182,18 @@ def test_only_the_endpoint_is_contacted(llama_server, tmp_path):
         prefix=("strace", "-f", "-qq", "-e", "trace=connect", "-o", str(trace)),
     )
     assert out.returncode == 0, out.stderr
+    assert_only_contacted(trace, llama_server.port)
+
+
+def assert_only_contacted(trace: Path, port: int) -> None:
+    """Every AF_INET/AF_INET6 connect() in an strace log went to 127.0.0.1:`port`."""
     calls = [line for line in trace.read_text().splitlines() if "connect(" in line]
     inet = [line for line in calls if "AF_INET" in line]
     assert inet, calls  # the trace did see the command's connections
     for line in inet:
-        port = re.search(r"sin6?_port=htons\((\d+)\)", line)
+        found = re.search(r"sin6?_port=htons\((\d+)\)", line)
         addr = re.search(r'inet_addr\("([^"]+)"\)|inet_pton\(AF_INET6, "([^"]+)"', line)
-        assert port and int(port.group(1)) == llama_server.port, line
+        assert found and int(found.group(1)) == port, line
         assert addr and (addr.group(1) or addr.group(2)) in ("127.0.0.1", "::ffff:127.0.0.1"), line
 
 
