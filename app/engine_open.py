@@ -61,9 +61,11 @@ def open_server_model(url: str, model: str) -> Engine:
     return open_remote(url, model, server_key(url))
 
 
-def probe_server(url: str, key: str | None, cancel: CancelToken) -> tuple[str, list[str]]:
-    """Settings -> Servers' connection test: (normalised endpoint, the model ids it lists)."""
+def probe_server(url: str, key: str | None, cancel: CancelToken) -> tuple[str, list[str], bool]:
+    """Settings -> Servers' connection test: (normalised endpoint, the model ids it lists,
+    whether it is plain http to another machine)."""
     from inference.engines.remote import list_models, parse_endpoint
 
-    base = parse_endpoint(url).base
-    return base, list_models(base, key or server_key(base), cancel=cancel)
+    endpoint = parse_endpoint(url)
+    models = list_models(endpoint.base, key or server_key(endpoint.base), cancel=cancel)
+    return endpoint.base, models, endpoint.cleartext

@@ -253,7 +253,7 @@ class ServersDialog(QDialog):
 
     def _connected(self, result: object, key: str | None, store_key: bool) -> None:
         self._set_busy(False)
-        base, models = result if isinstance(result, tuple) else ("", [])
+        base, models, cleartext = result if isinstance(result, tuple) else ("", [], False)
         if not base:
             return
         if store_key and key:
@@ -272,11 +272,15 @@ class ServersDialog(QDialog):
         self.url.clear()
         self.key.clear()
         self._fill(row)
-        self.status.setText(
-            self.tr("Connected to %1: %n model(s).", "", len(models)).replace(
-                "%1", host_label(base)
-            )
+        text = self.tr("Connected to %1: %n model(s).", "", len(models)).replace(
+            "%1", host_label(base)
         )
+        if cleartext:
+            text += " " + self.tr(
+                "Warning: plain http to another computer; the key and your messages travel "
+                "unencrypted. Use https."
+            )
+        self.status.setText(text)
 
     def _failed(self, code: str, detail: str) -> None:
         self._set_busy(False)

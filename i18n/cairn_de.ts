@@ -945,6 +945,10 @@
         </translation>
     </message>
     <message>
+        <source>Warning: plain http to another computer; the key and your messages travel unencrypted. Use https.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Removed %1 and its key.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -942,6 +942,10 @@
         </translation>
     </message>
     <message>
+        <source>Warning: plain http to another computer; the key and your messages travel unencrypted. Use https.</source>
+        <translation>警告：这是发往另一台电脑的普通 http 连接，密钥和消息都以未加密方式传输。请使用 https。</translation>
+    </message>
+    <message>
         <source>Removed %1 and its key.</source>
         <translation>已移除 %1 及其密钥。</translation>
     </message>

@@ -91,7 +91,9 @@ def test_add_a_server_choose_its_model_and_answer_through_it(qtbot, window, scri
     assert labels[1:] == [f"qwen3.5-27b on {host}", f"qwen3.5-9b on {host}"]
     assert not w.remote_note.isVisible()
     engines = w.models.engine_box
-    assert "remote" not in [engines.itemData(i) for i in range(engines.count())]  # the model picks it
+    assert "remote" not in [
+        engines.itemData(i) for i in range(engines.count())
+    ]  # the model picks it
     box.setFocus()
     QTest.keyClick(box, Qt.Key.Key_Down)  # the keyboard's way to choose in a closed combo box
     assert parse_remote_ref(box.currentData()) == (scripted.url, "qwen3.5-27b")
@@ -151,4 +153,24 @@ def test_a_dead_server_is_one_line_in_the_dialog(qtbot, window):
     dialog = add_server(qtbot, window, f"http://127.0.0.1:{free_port()}/v1", "")
     assert "cannot be reached" in dialog.status.text()
     assert dialog.server_list.count() == 0
+    dialog.close()
+
+
+def test_plain_http_to_another_computer_is_warned(qtbot, dirs):
+    """The probe reports cleartext for http:// to another host (a fake probe: no such host here)."""
+    settings = Settings(dirs.config)
+    seen = []
+
+    def probe(url, key, cancel):
+        seen.append((url, key))
+        return "http://gpu-box.lan:8000/v1", ["qwen3.5-27b"], True
+
+    dialog = ServersDialog(settings, probe)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QTest.keyClicks(dialog.url, "http://gpu-box.lan:8000")
+    QTest.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.model_list.count() == 1, timeout=5000)
+    assert seen == [("http://gpu-box.lan:8000", None)]
+    assert "unencrypted" in dialog.status.text() and "gpu-box.lan:8000" in dialog.status.text()
     dialog.close()
