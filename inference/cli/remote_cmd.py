@@ -1,27 +1,21 @@
-"""`cairn remote key URL [--clear]` and the remote engine for `chat`, `summarize`, `docs ask`.
+"""`cairn remote key URL [--clear]`: a server's API key into the keychain, or out of it.
 
-The API key of a server comes from OPENAI_API_KEY, else from the keychain entry for that
-endpoint (stored by `cairn remote key URL`, which reads the key from stdin so it never shows in
-the shell history or the process list); never from a command-line argument. A plain-http
-endpoint that is not this machine gets a warning: the key and the messages cross the network
-unencrypted.
+The key is read from stdin (a prompt without echo on a terminal), so it never shows in the shell
+history or the process list; the remote engine finds it there (cli/remote_open.py) when
+OPENAI_API_KEY is not set.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..errors import CairnError, ErrorCode
+from .remote_open import KEY_ENV, key_store
 
 if TYPE_CHECKING:
-    from ..engine import Engine
-    from ..models.secrets import TokenStore
     from .streaming import CommandContext
-
-KEY_ENV = "OPENAI_API_KEY"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,18 +27,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     key.add_argument("url", metavar="URL", help="the server's endpoint, e.g. https://host/v1")
     key.add_argument("--clear", action="store_true", help="forget the stored key")
     key.set_defaults(func=run_key)
-
-
-def key_store(base_url: str) -> TokenStore:
-    """The keychain entry of one endpoint (its normalised base URL)."""
-    from ..models.secrets import endpoint_key_store
-
-    return endpoint_key_store(base_url)
-
-
-def find_key(base_url: str, environ: Mapping[str, str]) -> str | None:
-    """OPENAI_API_KEY, else the keychain entry for the endpoint, else None (no key sent)."""
-    return (environ.get(KEY_ENV) or "").strip() or key_store(base_url).get()
 
 
 def run_key(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -73,37 +55,3 @@ def run_key(args: argparse.Namespace, ctx: CommandContext) -> int:
     store.set(key)
     print(f"stored the key for {endpoint.base} in the keychain")
     return 0
-
-
-def open_remote_engine(args: argparse.Namespace, ctx: CommandContext) -> Engine:
-    """The remote engine for a command's --engine remote --endpoint URL [--model NAME]."""
-    from ..engines.remote import open_remote, parse_endpoint
-
-    url = getattr(args, "endpoint", None)
-    if getattr(args, "engine", None) != "remote":
-        raise CairnError(ErrorCode.INVALID_ARGUMENT, "--endpoint goes with --engine remote")
-    if not url:
-        raise CairnError(ErrorCode.INVALID_ARGUMENT, "--engine remote needs --endpoint URL")
-    endpoint = parse_endpoint(url)
-    if endpoint.cleartext:
-        print(
-            f"warning: {endpoint.base} is plain http to another machine: the key and the "
-            "messages cross the network unencrypted; use https",
-            file=sys.stderr,
-        )
-    options: dict[str, float] = {}
-    timeout = ctx.environ.get("CAIRN_REMOTE_TIMEOUT")  # seconds of silence before giving up
-    if timeout:
-        try:
-            options["read_timeout"] = options["connect_timeout"] = float(timeout)
-        except ValueError:
-            raise CairnError(
-                ErrorCode.INVALID_ARGUMENT, "CAIRN_REMOTE_TIMEOUT must be seconds"
-            ) from None
-    return open_remote(
-        endpoint.base,
-        getattr(args, "model", None),
-        find_key(endpoint.base, ctx.environ),
-        environ=ctx.environ,
-        **options,
-    )
