@@ -65,7 +65,9 @@ def run(argv: list[str]) -> int:
     window = MainWindow(
         dirs,
         settings,
-        backend=make_backend(dirs, state=state),
+        backend=make_backend(
+            dirs, state=state, offline_only=lambda: bool(settings.get("offline_only"))
+        ),
         model_override=args.model,
         dark=dark,
     )

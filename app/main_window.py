@@ -48,6 +48,7 @@ from .model_controller import ModelController
 from .notice_bar import NoticeBar
 from .seams import Backend, Models
 from .server_controller import ServerController
+from .servers_settings import RemoteNote
 from .settings import Settings
 from .side_panes import SidePanes
 from .viewer_controller import ViewerController
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.server = ServerController(self.controller, self.settings, self._served_model, self)
         self.statusBar().addWidget(self.server.status)
+        self.remote_note = RemoteNote(self.models.model_box)  # while a server's model is chosen
+        self.statusBar().addWidget(self.remote_note)
         self._build_shortcuts()
         self._set_tab_order()
         self.retranslate_ui()
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         """Every fixed text of the window; run again on a language switch (see app/i18n.py)."""
         self.setWindowTitle(self.tr("Cairn"))
         self.server.retranslate_ui()
+        self.remote_note.update_note()
         self.send_button.setText(self.tr("Send"))
         self.send_button.setAccessibleName(self.tr("Send the message"))
         self.send_button.setToolTip(self.tr("Send (Enter)"))
@@ -548,9 +552,18 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         before = self.settings.get("theme")
-        SettingsDialog(self.settings, self.models.current_spec(), self, server=self.server).exec()
+        SettingsDialog(
+            self.settings,
+            self.models.current_spec(),
+            self,
+            server=self.server,
+            probe=self.backend.probe,
+        ).exec()
         if self.settings.get("theme") != before:
             self.apply_theme()
+        if not self.models.refill():  # a server's model hidden by "offline only"
+            self.start()
+        self.remote_note.update_note()
 
     def apply_theme(self) -> None:
         """Light, dark or the system's, as the settings say; messages are drawn again."""

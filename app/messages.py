@@ -148,6 +148,27 @@ def _templates() -> dict[ErrorCode, str]:
         ErrorCode.MODEL_NOT_DOWNLOADED: QCoreApplication.translate(
             "Errors", "The model {detail} has not been downloaded yet."
         ),
+        ErrorCode.REMOTE_UNREACHABLE: QCoreApplication.translate(
+            "Errors", "The server cannot be reached: {detail}"
+        ),
+        ErrorCode.REMOTE_KEY_REFUSED: QCoreApplication.translate(
+            "Errors", "The server refused access: {detail}. Check the API key in Settings."
+        ),
+        ErrorCode.REMOTE_MODEL_UNKNOWN: QCoreApplication.translate(
+            "Errors", "The server does not offer that model: {detail}"
+        ),
+        ErrorCode.REMOTE_BUSY: QCoreApplication.translate(
+            "Errors", "The server is busy or failing: {detail}. Try again later."
+        ),
+        ErrorCode.REMOTE_TIMEOUT: QCoreApplication.translate(
+            "Errors", "The server did not answer in time: {detail}"
+        ),
+        ErrorCode.REMOTE_BAD_RESPONSE: QCoreApplication.translate(
+            "Errors", "The server's answer cannot be used: {detail}"
+        ),
+        ErrorCode.OFFLINE_ONLY: QCoreApplication.translate(
+            "Errors", "Servers are turned off (offline only): {detail}"
+        ),
     }
 
 

@@ -65,6 +65,8 @@ def engine_label(engine: str) -> str:
 def group_title(engine: str, preferred: str) -> str:
     """The header above an engine's rows: why it comes first, or why it does not."""
     name = engine_label(engine)
+    if engine == EngineName.REMOTE.value:  # a team's server: the messages leave this computer
+        return QCoreApplication.translate("ModelChoices", "Servers: answered on another computer")
     if engine == preferred:
         return QCoreApplication.translate("ModelChoices", "%1: suits this computer").replace(
             "%1", name
@@ -138,7 +140,8 @@ def grouped(choices: Iterable[Choice], preferred: str) -> list[tuple[str, list[C
     by_engine: dict[str, list[Choice]] = {}
     for c in choices:
         by_engine.setdefault(c.engine, []).append(c)
-    order = [preferred] + sorted(e for e in by_engine if e != preferred)
+    remote = EngineName.REMOTE.value
+    order = [preferred] + sorted(e for e in by_engine if e not in (preferred, remote)) + [remote]
     return [(e, by_engine[e]) for e in order if e in by_engine]
 
 

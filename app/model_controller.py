@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from inference.errors import CairnError
-from inference.records import ENGINE_CHOICES, EngineName
+from inference.records import ENGINE_CHOICES, LOCAL_ENGINE_CHOICES, EngineName
 
 from .engine_thread import EngineController, LoadedModel, load_job
 from .first_run import default_store, recommended_id
@@ -43,6 +43,7 @@ from .model_choices import (
     recommended_label,
 )
 from .seams import Models, Opener
+from .servers_settings import parse_remote_ref, remote_choices
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class ModelController(QObject):
         self.model_box.activated.connect(self._on_model_chosen)
         self.engine_label = QLabel()
         self.engine_box = QComboBox()
-        for value in ENGINE_CHOICES:
+        for value in LOCAL_ENGINE_CHOICES:
             self.engine_box.addItem("", value)  # labels set in retranslate_ui
         self.engine_box.setCurrentIndex(
             max(0, self.engine_box.findData(self.settings.get("engine")))
@@ -179,7 +180,7 @@ class ModelController(QObject):
             EngineName.MLX: self.tr("MLX"),
             EngineName.LLAMACPP: self.tr("llama.cpp"),
         }
-        for i, value in enumerate(ENGINE_CHOICES):
+        for i, value in enumerate(LOCAL_ENGINE_CHOICES):
             self.engine_box.setItemText(i, labels.get(value, value))  # a new engine: its name
         if self.loaded is not None:
             self._show_loaded(self.loaded)
@@ -229,7 +230,21 @@ class ModelController(QObject):
                 )
         except (OSError, CairnError):  # an unreadable models folder must not stop the window
             log.exception("listing models failed")
-        return out
+        # "NAME on HOST" under their own header; none when offline only
+        servers = remote_choices(self.settings)
+        return out + [Choice(ref, label, EngineName.REMOTE.value) for label, ref in servers]
+
+    def refill(self) -> bool:
+        """The servers or "offline only" changed: offer the new list. False when the chosen
+        model is no longer offered (the caller chooses again)."""
+        ref = self.model_box.currentData()
+        models = self.ready_models()
+        if ref and parse_remote_ref(ref) is not None and ref not in [c.ref for c in models]:
+            self.settings.set("model", "")
+            return False
+        if ref:
+            self._fill_models(models, ref)
+        return True
 
     def refresh(self) -> None:
         """List the installed models again (one removed meanwhile goes), keeping the choice."""

@@ -27,6 +27,11 @@ COLLECTION = "default"  # the app's one document collection
 # (model ref, engine choice) -> an Engine; called on the engine thread (see app/engine_open.py)
 Opener = Callable[[str, str], Engine]
 
+# (server URL, API key or None, cancel) -> (its normalised endpoint, the model ids it lists,
+# whether it is plain http to another machine); Settings -> Servers' connection test, run on a
+# worker (see app/engine_open.py)
+ServerProbe = Callable[[str, str | None, CancelToken], tuple[str, list[str], bool]]
+
 # (request, intent) -> the job that answers it (see app/jobs.py)
 JobFactory = Callable[[GenerationRequest, str], Job]
 
@@ -97,3 +102,4 @@ class Backend:
     opener: Opener
     library: Library
     job_for: JobFactory
+    probe: ServerProbe | None = None  # None: no servers (GUI tests without one)

@@ -49,6 +49,8 @@ OPTIONS: dict[str, Option] = {
         Option("use_documents", True, bool),  # "Answer from these documents" ticked
         Option("show_conversations", True, bool),  # the side panes, when the window is wide
         Option("show_documents", True, bool),
+        Option("servers", "[]", str),  # JSON: OpenAI-compatible servers (app/servers_settings.py)
+        Option("offline_only", 0, int),  # 1: servers are hidden and refused
         Option("geometry", b"", bytes),
         Option("splitter", b"", bytes),
     )

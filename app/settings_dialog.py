@@ -23,7 +23,9 @@ from .settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, spec: ModelSpec | None, parent=None, server=None) -> None:
+    def __init__(
+        self, settings: Settings, spec: ModelSpec | None, parent=None, server=None, probe=None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.spec = spec
@@ -93,6 +95,11 @@ class SettingsDialog(QDialog):
         self.network.setAccessibleName(self.tr("Network settings for downloads"))
         self.network.clicked.connect(self._edit_network)
         form.addRow(self.tr("Network:"), self.network)
+        self.probe = probe  # a seams.ServerProbe for Settings -> Servers
+        self.servers = QPushButton(self.tr("Servers…"))
+        self.servers.setAccessibleName(self.tr("Servers running models for this app"))
+        self.servers.clicked.connect(self._edit_servers)
+        form.addRow(self.tr("Servers:"), self.servers)
 
         from .server_controller import ServerSettingsBox
 
@@ -111,6 +118,11 @@ class SettingsDialog(QDialog):
         from .network_settings import NetworkDialog
 
         NetworkDialog(self.settings, self).exec()
+
+    def _edit_servers(self) -> None:
+        from .servers_settings import ServersDialog
+
+        ServersDialog(self.settings, self.probe, self).exec()
 
     def _double(self, lo: float, hi: float, step: float, name: str) -> QDoubleSpinBox:
         box = QDoubleSpinBox()

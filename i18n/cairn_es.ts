@@ -431,6 +431,34 @@
         <translation>Podría referirse a varios documentos: {detail}. Indica el archivo que quieres decir.</translation>
     </message>
     <message>
+        <source>The server cannot be reached: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused access: {detail}. Check the API key in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not offer that model: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy or failing: {detail}. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer cannot be used: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers are turned off (offline only): {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That is not valid: {detail}</source>
         <translation>No es válido: {detail}</translation>
     </message>
@@ -959,6 +987,10 @@
 <context>
     <name>ModelChoices</name>
     <message>
+        <source>Servers: answered on another computer</source>
+        <translation>Servidores: responde otro ordenador</translation>
+    </message>
+    <message>
         <source>%1: suits this computer</source>
         <translation>%1: adecuado para este ordenador</translation>
     </message>
@@ -1143,6 +1175,13 @@
     </message>
 </context>
 <context>
+    <name>RemoteNote</name>
+    <message>
+        <source>Messages go to %1 and leave this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServerController</name>
     <message>
         <source>Local API server</source>
@@ -1190,6 +1229,98 @@
     <message>
         <source>Off</source>
         <translation>Desactivado</translation>
+    </message>
+</context>
+<context>
+    <name>Servers</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServersDialog</name>
+    <message>
+        <source>Servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use models on a server your team runs (vLLM, llama.cpp&apos;s server, Ollama or another Cairn). While one is chosen, your messages, pictures and document passages are sent to that server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty if the server wants none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add and connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Models on the selected server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline only: never use a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n model(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1: %n model(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: plain http to another computer; the key and your messages travel unencrypted. Use https.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1 and its key.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1456,18 @@
     <message>
         <source>Network:</source>
         <translation>Red:</translation>
+    </message>
+    <message>
+        <source>Servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers running models for this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -430,6 +430,34 @@
         <translation>可能指的是多个文档：{detail}。请说明是哪个文件。</translation>
     </message>
     <message>
+        <source>The server cannot be reached: {detail}</source>
+        <translation>无法连接服务器：{detail}</translation>
+    </message>
+    <message>
+        <source>The server refused access: {detail}. Check the API key in Settings.</source>
+        <translation>服务器拒绝访问：{detail}。请在设置中检查 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The server does not offer that model: {detail}</source>
+        <translation>服务器上没有该模型：{detail}</translation>
+    </message>
+    <message>
+        <source>The server is busy or failing: {detail}. Try again later.</source>
+        <translation>服务器繁忙或出错：{detail}。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: {detail}</source>
+        <translation>服务器未能及时响应：{detail}</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer cannot be used: {detail}</source>
+        <translation>服务器的回答无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>Servers are turned off (offline only): {detail}</source>
+        <translation>已关闭服务器（仅离线）：{detail}</translation>
+    </message>
+    <message>
         <source>That is not valid: {detail}</source>
         <translation>无效：{detail}</translation>
     </message>
@@ -957,6 +985,10 @@
 <context>
     <name>ModelChoices</name>
     <message>
+        <source>Servers: answered on another computer</source>
+        <translation>服务器：在另一台计算机上回答</translation>
+    </message>
+    <message>
         <source>%1: suits this computer</source>
         <translation>%1：适合这台电脑</translation>
     </message>
@@ -1141,6 +1173,13 @@
     </message>
 </context>
 <context>
+    <name>RemoteNote</name>
+    <message>
+        <source>Messages go to %1 and leave this computer.</source>
+        <translation>消息将发送到 %1，会离开这台电脑。</translation>
+    </message>
+</context>
+<context>
     <name>ServerController</name>
     <message>
         <source>Local API server</source>
@@ -1188,6 +1227,96 @@
     <message>
         <source>Off</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Servers</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ServersDialog</name>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Use models on a server your team runs (vLLM, llama.cpp&apos;s server, Ollama or another Cairn). While one is chosen, your messages, pictures and document passages are sent to that server.</source>
+        <translation>使用团队服务器上的模型（vLLM、llama.cpp 服务器、Ollama 或另一个 Cairn）。选用服务器上的模型时，你的消息、图片和文档段落会发送到该服务器。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Empty if the server wants none</source>
+        <translation>服务器不需要时留空</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Add and connect</source>
+        <translation>添加并连接</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Models on the selected server:</source>
+        <translation>所选服务器上的模型：</translation>
+    </message>
+    <message>
+        <source>Models on the server</source>
+        <translation>服务器上的模型</translation>
+    </message>
+    <message>
+        <source>Offline only: never use a server</source>
+        <translation>仅离线：从不使用服务器</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n model(s))</source>
+        <translation>
+            <numerusform>%1（%n 个模型）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address first.</source>
+        <translation>请先输入服务器地址。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to %1: %n model(s).</source>
+        <translation>
+            <numerusform>已连接 %1：%n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: plain http to another computer; the key and your messages travel unencrypted. Use https.</source>
+        <translation>警告：这是发往另一台电脑的普通 http 连接，密钥和消息都以未加密方式传输。请使用 https。</translation>
+    </message>
+    <message>
+        <source>Removed %1 and its key.</source>
+        <translation>已移除 %1 及其密钥。</translation>
     </message>
 </context>
 <context>
@@ -1323,6 +1452,18 @@
     <message>
         <source>Network:</source>
         <translation>网络：</translation>
+    </message>
+    <message>
+        <source>Servers…</source>
+        <translation>服务器…</translation>
+    </message>
+    <message>
+        <source>Servers running models for this app</source>
+        <translation>为本应用运行模型的服务器</translation>
+    </message>
+    <message>
+        <source>Servers:</source>
+        <translation>服务器：</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,14 @@ class ErrorCode(str, enum.Enum):
     # models (added by the models store)
     MODEL_NOT_DOWNLOADED = "model_not_downloaded"
     MODEL_IN_USE = "model_in_use"  # loaded by a running Cairn: removing it is refused
+    # a remote engine (an OpenAI-compatible server: inference/engines/remote)
+    REMOTE_UNREACHABLE = "remote_unreachable"
+    REMOTE_KEY_REFUSED = "remote_key_refused"
+    REMOTE_MODEL_UNKNOWN = "remote_model_unknown"
+    REMOTE_BUSY = "remote_busy"  # 429 / 5xx after the retries
+    REMOTE_TIMEOUT = "remote_timeout"
+    REMOTE_BAD_RESPONSE = "remote_bad_response"  # a malformed stream, a redirect, not an API
+    OFFLINE_ONLY = "offline_only"  # the app's "offline only" setting refuses remote engines
 
 
 class CairnError(Exception):

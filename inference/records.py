@@ -17,9 +17,13 @@ class EngineName(enum.StrEnum):
 
     MLX = "mlx"
     LLAMACPP = "llamacpp"
+    REMOTE = "remote"  # an OpenAI-compatible server (inference/engines/remote)
 
 
 ENGINE_CHOICES: tuple[str, ...] = ("auto", *(e.value for e in EngineName))
+# the engines that run a model on this machine (the window's engine picker; a server's models
+# are chosen in the model picker instead)
+LOCAL_ENGINE_CHOICES: tuple[str, ...] = tuple(c for c in ENGINE_CHOICES if c != EngineName.REMOTE)
 
 
 class Modality(str, enum.Enum):

@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("chat", help="answer one prompt with a local model")
     p.add_argument("prompt", metavar="PROMPT", help="the question or instruction")
     add_model_options(p)
+    add_endpoint_option(p)
     p.add_argument("--image", action="append", default=[], metavar="FILE", help="attach an image (repeatable)")
     p.add_argument("--video", metavar="FILE", help="attach a video")
     p.add_argument("--system", metavar="TEXT", help="a system prompt")
@@ -37,6 +38,14 @@ def add_model_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="ID|DIR", help="a model id, a model folder or a .gguf file")
     p.add_argument("--engine", choices=ENGINE_CHOICES, default="auto")
     p.add_argument("--device", choices=("gpu", "cpu"), default=None, help="default: the GPU when there is one")
+
+
+def add_endpoint_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="with --engine remote: an OpenAI-compatible server (then --model is its model id)",
+    )
 
 
 def add_generation_options(p: argparse.ArgumentParser) -> None:

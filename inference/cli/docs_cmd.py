@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CairnError, ErrorCode
 from ..records import ENGINE_CHOICES
+from .chat_cmd import add_endpoint_option
 from .messages import describe
 from .streaming import CommandContext, end_text, load_engine, stream
 from .terminal import shown, undecodable_replaced
@@ -64,6 +65,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     ask = with_collection(sub.add_parser("ask", help="answer a question from the documents"))
     ask.add_argument("--model", default=None, metavar="ID|DIR")
     ask.add_argument("--engine", default="auto", choices=ENGINE_CHOICES)
+    add_endpoint_option(ask)
     ask.add_argument("--max-tokens", type=int, default=1024)
     ask.add_argument("--json", action="store_true")
     with_dense(ask)

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "inference.cli.video_cmd",
     "inference.cli.docs_cmd",
     "inference.cli.serve_cmd",
+    "inference.cli.remote_cmd",
 )
 
 

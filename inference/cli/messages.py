@@ -43,6 +43,13 @@ MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.INVALID_ARGUMENT: "{detail}",
     ErrorCode.INTERNAL: "internal error: {detail}",
     ErrorCode.MODEL_IN_USE: "the model {detail} is loaded in a running Cairn; unload it (or close Cairn) first",
+    ErrorCode.REMOTE_UNREACHABLE: "cannot reach the server: {detail}. Check the address and that the server runs",
+    ErrorCode.REMOTE_KEY_REFUSED: "the server refused access: {detail}. Set OPENAI_API_KEY or store one with `cairn remote key URL`",
+    ErrorCode.REMOTE_MODEL_UNKNOWN: "the server does not offer that model: {detail}",
+    ErrorCode.REMOTE_BUSY: "the server is busy or failing: {detail}. Try again later",
+    ErrorCode.REMOTE_TIMEOUT: "the server did not answer in time: {detail}",
+    ErrorCode.REMOTE_BAD_RESPONSE: "the server's answer is not usable: {detail}",
+    ErrorCode.OFFLINE_ONLY: "servers are turned off (offline only): {detail}",
     ErrorCode.MODEL_NOT_DOWNLOADED: "the model {detail} is not downloaded yet. Run `cairn models download {detail}`",
 }
 

@@ -84,6 +84,10 @@ def load_engine(args: argparse.Namespace, ctx: CommandContext) -> Engine:
 
     Loads on the calling thread, which is the thread that must generate."""
     go_offline(ctx.environ)
+    if getattr(args, "engine", None) == "remote" or getattr(args, "endpoint", None):
+        from .remote_open import open_remote_engine
+
+        return open_remote_engine(args, ctx.environ)
     from ..engines import open_engine
     from ..models import resolve_model
     from ..models.inuse import held_while_open

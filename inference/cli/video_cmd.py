@@ -20,7 +20,7 @@ DEFAULT_MAX_FRAMES = 128  # inference.video.summary.DEFAULT_MAX_FRAMES (kept imp
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from .chat_cmd import add_generation_options, add_model_options
+    from .chat_cmd import add_endpoint_option, add_generation_options, add_model_options
 
     s = sub.add_parser(
         "summarize",
@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("video", metavar="VIDEO", help="a video file (MP4, AVI, MKV, WebM...)")
     s.add_argument("--question", "-q", metavar="TEXT", help="ask this instead of summarizing")
     add_model_options(s)
+    add_endpoint_option(s)
     add_generation_options(s)
     s.add_argument("--max-frames", type=int, default=DEFAULT_MAX_FRAMES, metavar="N")
     s.add_argument(

@@ -26,6 +26,8 @@ def choose_engine(model: LocalModel, requested: str = "auto") -> EngineName:
     """The engine that will run `model`: the files decide, the user's choice must fit them."""
     if requested not in ENGINE_CHOICES:
         raise CairnError(ErrorCode.INVALID_ARGUMENT, f"unknown engine {requested!r}")
+    if requested == EngineName.REMOTE:  # a server's model: engines.remote.open_remote
+        raise CairnError(ErrorCode.INVALID_ARGUMENT, "the remote engine needs an endpoint URL")
     natural = EngineName.LLAMACPP if model.format == "gguf" else EngineName.MLX
     if requested == "auto" or requested == natural:
         return natural

@@ -15,6 +15,7 @@ import threading
 log = logging.getLogger(__name__)
 
 USERNAME = "huggingface-token"
+REMOTE_KEY_SERVICE = "cairn-remote"  # API keys of servers: one entry per endpoint URL
 
 _memory: dict[tuple[str, str], str] = {}
 _lock = threading.Lock()
@@ -90,3 +91,8 @@ class TokenStore:
     def persistent(self) -> bool:
         """Whether a real keychain is available (else tokens last for this session only)."""
         return _keychain() is not None
+
+
+def endpoint_key_store(base_url: str) -> TokenStore:
+    """The keychain entry of a server's API key (`cairn remote key`, Settings -> Servers)."""
+    return TokenStore(REMOTE_KEY_SERVICE, base_url)
