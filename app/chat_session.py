@@ -94,7 +94,7 @@ class ChatSession(QObject):
                 continue
             if m.role == "user":
                 videos = [a for a in m.attachments if _kind(a) == "video"]
-                video = Path(videos[0]) if videos else None
+                video = Path(videos[0]) if videos else video  # follow-ups keep the video
                 user_id = m.id
             w = self._add_widget(m.role, m.id)
             if m.role == "assistant":
@@ -228,9 +228,9 @@ class ChatSession(QObject):
         writer = H.AnswerWriter(self.store, self.conversation_id)
         widget = self._add_widget("assistant", writer.message_id)
         widget.set_status(self.tr("Writing…"))
-        last = request.messages[-1] if request.messages else None
-        if last is not None and last.video is not None:
-            widget.set_video(last.video)  # its timestamps show that moment of the video
+        videos = [m.video for m in request.messages if m.video is not None]
+        if videos:  # the answer's timestamps show that moment of the conversation's video
+            widget.set_video(videos[-1])
         job_id = self.controller.submit(self.job_factory(request, intent))
         self.active = ActiveAnswer(job_id, widget, writer, self.conversation_id)
         self._update_actions()

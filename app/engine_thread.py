@@ -130,7 +130,7 @@ class EngineHost(QObject):
         thinking: list[str] = []
         final: Chunk | None = None
         result: object = None
-        early = job.kind == "chat"  # finished may go out at the final chunk
+        early = job.kind in ("chat", "video_question")  # finished may go out at the final chunk
         announced = False  # it did
         last_chunk = last_progress = 0.0
 

@@ -2,7 +2,9 @@
 
 Jobs run on the engine thread (app/engine_thread.py). The intent comes from the window: "summary"
 (the Summarize button on a video), "docs" (documents are in use), or "" (decided from the
-message itself: a video attached means the video pipeline).
+message itself: a video attached and a summary asked for means the video pipeline; any other
+message in a conversation with a video is a question about it, answered in one request whose
+frames the engine keeps from one question to the next).
 
 Not imported by any widget: the jobs reach inference.docs and inference.video, and through them
 the engines; app/backend.py hands `job_for` to the window as a JobFactory (app/seams.py).
@@ -40,10 +42,19 @@ def job_for(
     last = request.messages[-1] if request.messages else None
     if last is not None and last.role == "user" and last.video is not None:
         summary = intent.partition(":")[0] == SUMMARY
-        return video_job(request, summary=summary, detail=_detail(intent))
+        if summary or _wants_summary(last.content):
+            return video_job(request, summary=True, detail=_detail(intent))
     if intent == DOCS and docs is not None and last is not None:
         return doc_job(request, *docs)
+    if last is not None and last.role == "user" and any(m.video for m in request.messages):
+        return video_question_job(request)
     return chat_job(request)
+
+
+def _wants_summary(text: str) -> bool:
+    from inference.docs.prompt import wants_summary
+
+    return wants_summary(text)
 
 
 def video_job(
@@ -70,6 +81,20 @@ def video_job(
         )
 
     return Job("video_summary", run)
+
+
+def video_question_job(request: GenerationRequest) -> Job:
+    """A question about the conversation's video: one request with its frames (sampled once per
+    file), so the next question reuses the engine's checkpoint instead of encoding them again."""
+
+    def run(session: EngineSession, cancel):
+        from inference.video.followup import ask_about_video  # cv2 loads here
+
+        yield from ask_about_video(
+            session.require_engine(), request, progress=session.report, cancel=cancel
+        )
+
+    return Job("video_question", run)
 
 
 def doc_job(request: GenerationRequest, library: DocLibrary, collection: str) -> Job:

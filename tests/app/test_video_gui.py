@@ -224,6 +224,32 @@ def test_a_question_about_the_video_goes_through_the_question_path(make_window, 
     assert answer.video == path and "cairn-time:2" in anchors(answer.body)
 
 
+def test_follow_up_questions_send_the_same_frames_in_one_request(make_window, qtbot, scenes_avi):
+    path, _spans = scenes_avi
+    engine = video_engine(tokens=["At ", "00:02", " it turns blue."])
+    w = make_window(engine)
+    _ready(w, qtbot)
+    w.media.add_paths([path])
+    qtbot.mouseClick(w.composer.chips.chips[0].summarize_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)
+    asked = []
+    for question in ("When does it turn blue?", "And then?"):
+        before = len(engine.requests)
+        qtbot.keyClicks(w.input, question)
+        qtbot.mouseClick(w.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not w.session.busy, timeout=20000)
+        assert len(engine.requests) == before + 1  # one request, no segment pipeline
+        request = engine.requests[-1]
+        assert request.messages[-1].content == question and request.video_frames
+        # the video stays on the summary's message, before the question
+        assert [m.content for m in request.messages if m.video] == ["Summarize this video."]
+        assert "cairn-time:2" in anchors(w.chat_view.last().body)  # timestamps open the video
+        asked.append(request)
+    first, second = asked
+    assert second.video_frames is first.video_frames  # sampled once, kept for the file
+    assert second.messages[: len(first.messages)] == first.messages  # the same prefix
+
+
 def test_frame_viewer_reports_an_unreadable_video(qtbot, tmp_path):
     from app.frame_viewer import FrameViewer
 
