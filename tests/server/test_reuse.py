@@ -230,7 +230,9 @@ def test_next_turns_and_regenerate_reuse_and_match_a_fresh_server(
 
 
 def test_streamed_next_turn_and_regenerate_report_usage(servers, new_part, fresh):
-    """The same accounting with stream=True and stream_options.include_usage."""
+    """The same accounting with stream=True and stream_options.include_usage (a completed
+    stream must not cancel the engine's read-ahead of the answer: then the answer is read again
+    with the next turn and the exact count below fails)."""
     kind, sampling = "llamacpp", "sampled"
     messages = [
         {"role": "system", "content": "You are the streaming test."},
