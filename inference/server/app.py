@@ -283,7 +283,8 @@ async def _stream(chunks, call: ChatCall, model_id: str, gate: JobGate, token, r
         yield R.sse("[DONE]")
     finally:
         watcher.cancel()
-        token.cancel()
+        if final is None:  # the client went away, or an error: the engine stops at its next token
+            token.cancel()  # (after a complete answer it reads it for the next turn: no cancel)
         gate.leave(token)
         await chunks.aclose()
 
