@@ -100,7 +100,9 @@ def make_server(app, *, on_stop=lambda: None) -> _Server:
         log_level="warning",
         access_log=False,
         lifespan="off",
-        timeout_graceful_shutdown=1,
+        # open streams get up to 2 s to send their shutting_down error (a token on a loaded CPU
+        # can take a second), then uvicorn closes what is left
+        timeout_graceful_shutdown=2,
         server_header=False,
         date_header=False,
     )
