@@ -34,9 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def add_model_options(p: argparse.ArgumentParser) -> None:
+def add_model_options(
+    p: argparse.ArgumentParser, engines: tuple[str, ...] = ENGINE_CHOICES
+) -> None:
+    """--model, --engine (`engines`: the choices; `cairn serve` serves local engines only) and
+    --device."""
     p.add_argument("--model", metavar="ID|DIR", help="a model id, a model folder or a .gguf file")
-    p.add_argument("--engine", choices=ENGINE_CHOICES, default="auto")
+    p.add_argument("--engine", choices=engines, default="auto")
     p.add_argument("--device", choices=("gpu", "cpu"), default=None, help="default: the GPU when there is one")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CairnError, ErrorCode
+from ..records import LOCAL_ENGINE_CHOICES
 from .chat_cmd import add_model_options
 from .streaming import go_offline
 
@@ -29,7 +30,7 @@ DEFAULT_PORT = 8080
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="serve a local model through an OpenAI-compatible API")
-    add_model_options(p)
+    add_model_options(p, LOCAL_ENGINE_CHOICES)  # a server's model is not served again
     p.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1 only)"
     )
