@@ -22,6 +22,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -179,3 +180,14 @@ def quiet_exit() -> None:
     except (OSError, ValueError):
         pass
     os._exit(0)
+
+
+def stop_child(process: Any, conn: Any) -> None:
+    """Kill a limited child (a multiprocessing Process) and close its pipe end: what the parser
+    sandbox and the chat-template guard do when a child is over budget, cancelled or done."""
+    if process is not None:
+        process.kill()
+        process.join(5)
+        process.close()
+    if conn is not None:
+        conn.close()

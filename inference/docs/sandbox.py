@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..cancel import Cancelled, CancelToken
 from ..errors import CairnError, ErrorCode
-from ..limits import ChildLimits, cpu_budget_from_now, limit_self, quiet_exit
+from ..limits import ChildLimits, cpu_budget_from_now, limit_self, quiet_exit, stop_child
 from .records import Parsed
 
 if TYPE_CHECKING:
@@ -124,12 +124,7 @@ class SandboxedParser:
         raise CairnError(ErrorCode.INTERNAL, f"the document parser process did not start ({code})")
 
     def _kill(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.join(5)
-            self._process.close()
-        if self._conn is not None:
-            self._conn.close()
+        stop_child(self._process, self._conn)
         self._process = self._conn = None
 
     def close(self) -> None:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cancel import Cancelled, CancelToken
 from ..errors import CairnError, ErrorCode
-from ..limits import ChildLimits, cpu_budget_from_now, limit_self, quiet_exit
+from ..limits import ChildLimits, cpu_budget_from_now, limit_self, quiet_exit, stop_child
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -228,12 +228,7 @@ class GuardedTemplate:
         return self._process.pid if self._process is not None else None
 
     def _kill(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.join(5)
-            self._process.close()
-        if self._conn is not None:
-            self._conn.close()
+        stop_child(self._process, self._conn)
         self._process = self._conn = None
 
     def _start(self) -> None:
